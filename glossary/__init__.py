@@ -1,0 +1,1 @@
+"""The bilingual glossary, the general dictionary (CC-CEDICT) and search; no Qt."""

@@ -1,0 +1,1 @@
+"""The Qt shell of the reader: window, web view, bridge, panels, export job."""
