@@ -1,0 +1,244 @@
+"""The command line: convert, pinyin, terms, lookup, glossary import/export (the window and PDF live in reader.ui)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from reader.core.encoding import DocumentError, decode_bytes
+
+SUBCOMMANDS = ("convert", "pinyin", "terms", "lookup", "glossary", "screenshot", "export")
+SCRIPT_CHOICES = ("original", "simplified", "traditional", "taiwan", "hongkong")
+
+
+class CliError(Exception):
+    """An error reported to the person on stderr, with exit code 2."""
+
+
+def _read_input(name: str | None) -> str:
+    """The text of FILE, of stdin for '-', decoded with the same detection as the reader."""
+    if name in (None, "-"):
+        data = sys.stdin.buffer.read()
+        text, _ = decode_bytes(data, "The input")
+        return text
+    path = Path(name)
+    if not path.exists():
+        raise CliError(f"“{name}” does not exist.")
+    if path.is_dir():
+        raise CliError(f"“{name}” is a folder, not a file.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"“{name}” cannot be read: {exc.strerror or exc}.") from exc
+    text, _ = decode_bytes(data, f"“{path.name}”")
+    return text
+
+
+def _write(out: TextIO, text: str) -> None:
+    out.write(text)
+    out.flush()
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    """Convert the script of a text; everything that is not converted stays as it was."""
+    from reader.core.convert import CONFIGS, Script, default_converter
+
+    text = _read_input(args.file)
+    converter = default_converter()
+    if args.opencc:
+        if args.opencc not in CONFIGS:
+            raise CliError(f"Unknown OpenCC configuration “{args.opencc}”; choose one of: {', '.join(CONFIGS)}.")
+        result = converter.convert(text, args.opencc)
+    else:
+        result = converter.to_script(text, Script(args.to))
+    _write(sys.stdout, result.text)
+    return 0
+
+
+def cmd_pinyin(args: argparse.Namespace) -> int:
+    """Pinyin of a text: per character in JSON, or line by line for people."""
+    from reader.core.pinyin import default_annotator, format_reading
+
+    text = _read_input(args.file)
+    style = "numbers" if args.numbers else "marks"
+    readings = default_annotator().readings(text, sandhi=args.sandhi)
+    if args.json:
+        values = [format_reading(r, style) if r else None for r in readings]
+        _write(sys.stdout, json.dumps(values, ensure_ascii=False) + "\n")
+        return 0
+    lines: list[str] = []
+    current: list[str] = []
+    run = ""
+    for ch, reading in zip(text, readings):
+        if ch == "\n":
+            if run:
+                current.append(run)
+                run = ""
+            lines.append(" ".join(current))
+            current = []
+        elif reading:
+            if run:
+                current.append(run)
+                run = ""
+            current.append(format_reading(reading, style))
+        elif ch.isspace():
+            if run:
+                current.append(run)
+                run = ""
+        else:
+            run += ch
+    if run:
+        current.append(run)
+    if current:
+        lines.append(" ".join(current))
+    _write(sys.stdout, "\n".join(lines) + "\n")
+    return 0
+
+
+def _services():  # type: ignore[no-untyped-def]
+    from reader.core.services import Services
+
+    services = Services()
+    for warning in services.warnings:
+        print(f"zhushi: warning: {warning}", file=sys.stderr)
+    return services
+
+
+def cmd_terms(args: argparse.Namespace) -> int:
+    """The glossary terms found in a document (the bundled article by default)."""
+    if args.file is None:
+        from resources import BUNDLED_ARTICLE
+
+        text, _ = decode_bytes(BUNDLED_ARTICLE.read_bytes(), "The bundled article")
+    else:
+        text = _read_input(args.file)
+    services = _services()
+    matches = services.store.matcher().find(text)
+    if args.json:
+        out = []
+        for m in matches:
+            item = {"start": m.start, "end": m.end, "text": m.text}
+            item.update(m.entry.to_json())
+            out.append(item)
+        _write(sys.stdout, json.dumps(out, ensure_ascii=False, indent=1) + "\n")
+        return 0
+    for m in matches:
+        mark = " (user)" if m.entry.source == "user" else ""
+        _write(sys.stdout, f"{m.start}-{m.end}\t{m.text}\t{m.entry.pinyin}\t{m.entry.english}{mark}\n")
+    return 0
+
+
+def cmd_lookup(args: argparse.Namespace) -> int:
+    """Search glossary and dictionary; ranked results."""
+    services = _services()
+    results = services.search.search(args.query, limit=args.limit)
+    if args.json:
+        _write(sys.stdout, json.dumps([r.to_json() for r in results], ensure_ascii=False, indent=1) + "\n")
+        return 0
+    if not results:
+        print(f"Nothing found for “{args.query}”.", file=sys.stderr)
+        return 1
+    for r in results:
+        forms = r.simplified if r.simplified == r.traditional else f"{r.simplified} / {r.traditional}"
+        _write(sys.stdout, f"[{r.source}] {forms}  {r.pinyin}  {r.english}\n")
+    return 0
+
+
+def cmd_glossary(args: argparse.Namespace) -> int:
+    """Import or export the user's glossary as CSV/TSV."""
+    services = _services()
+    user = services.user_glossary
+    if args.action == "import":
+        path = Path(args.file)
+        if not path.is_file():
+            raise CliError(f"“{args.file}” does not exist or is not a file.")
+        report = user.import_table(path)
+        for problem in report.problems:
+            print(f"zhushi: {problem}", file=sys.stderr)
+        print(f"Imported {report.imported} entries into {user.path}.")
+        return 0 if report.imported or not report.problems else 1
+    user.export_table(Path(args.file))
+    print(f"Exported {len(user.entries())} entries to {args.file}.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for the sub-commands."""
+    parser = argparse.ArgumentParser(prog="zhushi", description="Zhushi 注釋: a reader for Chinese texts.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("convert", help="convert the script of a text")
+    p.add_argument("file", nargs="?", default="-", help="a text file, or - for standard input")
+    p.add_argument("--to", choices=SCRIPT_CHOICES[1:], default="traditional")
+    p.add_argument("--opencc", metavar="CONFIG", help="an OpenCC configuration name (s2t, t2s, s2twp, …)")
+    p.set_defaults(func=cmd_convert)
+
+    p = sub.add_parser("pinyin", help="pinyin of a text")
+    p.add_argument("file", nargs="?", default="-")
+    p.add_argument("--numbers", action="store_true", help="tone numbers instead of tone marks")
+    p.add_argument("--sandhi", action="store_true", help="show the tone changes of 一 and 不")
+    p.add_argument("--json", action="store_true", help="a JSON array, one element per character")
+    p.set_defaults(func=cmd_pinyin)
+
+    p = sub.add_parser("terms", help="glossary terms found in a document")
+    p.add_argument("file", nargs="?", default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_terms)
+
+    p = sub.add_parser("lookup", help="search the glossary and the dictionary")
+    p.add_argument("query")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(func=cmd_lookup)
+
+    p = sub.add_parser("glossary", help="import or export your own glossary (CSV or TSV)")
+    p.add_argument("action", choices=("import", "export"))
+    p.add_argument("file")
+    p.set_defaults(func=cmd_glossary)
+
+    p = sub.add_parser("screenshot", help="save a screenshot of the reader window (works without a screen)")
+    p.add_argument("file", nargs="?", default=None)
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--script", choices=SCRIPT_CHOICES, default="original")
+    p.add_argument("--pinyin", action="store_true")
+    p.add_argument("--hover", metavar="TEXT")
+    p.add_argument("--size", default="1200x900", metavar="WxH")
+    p.set_defaults(func=_ui_command("screenshot"))
+
+    p = sub.add_parser("export", help="export an annotated PDF (works without a screen)")
+    p.add_argument("file", nargs="?", default=None)
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--script", choices=SCRIPT_CHOICES, default="original")
+    p.add_argument("--pinyin", dest="pinyin", action="store_true", default=True)
+    p.add_argument("--no-pinyin", dest="pinyin", action="store_false")
+    p.add_argument("--notes", choices=("footnotes", "end", "none"), default="end")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    p.set_defaults(func=_ui_command("export"))
+    return parser
+
+
+def _ui_command(name: str):  # type: ignore[no-untyped-def]
+    def run(args: argparse.Namespace) -> int:
+        from reader.ui import headless
+
+        return int(getattr(headless, name)(args))
+
+    return run
+
+
+def run_subcommand(argv: list[str]) -> int:
+    """Run a sub-command; errors go to stderr with a non-zero exit."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (CliError, DocumentError) as exc:
+        print(f"zhushi: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130

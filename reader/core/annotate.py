@@ -1,0 +1,146 @@
+"""Annotation: a document's blocks in a chosen script, with a reading per character and glossary-term spans."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from glossary.matcher import GlossaryMatcher, TermMatch
+from reader.core.convert import OffsetMap, Script, ScriptConverter, default_converter
+from reader.core.document import BlockKind, Document
+from reader.core.pinyin import PinyinAnnotator, default_annotator
+
+CHUNK_CHARS = 20_000
+"""Blocks are annotated in chunks of about this many characters (pinyin runs best in batches)."""
+
+
+@dataclass(frozen=True)
+class BlockAnnotation:
+    """One block in one script: its view text, the map back to the source, readings and terms."""
+
+    index: int
+    kind: BlockKind
+    text: str
+    source_start: int
+    offsets: OffsetMap
+    readings: tuple[str | None, ...]
+    terms: tuple[TermMatch, ...]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """A span of this block's view text as a span of the document's source text."""
+        s, e = self.offsets.source_span(start, end)
+        return self.source_start + s, self.source_start + e
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A whole document (or its annotated part) in one script."""
+
+    document: Document
+    script: Script
+    blocks: tuple[BlockAnnotation, ...]
+
+    @property
+    def text(self) -> str:
+        """The view text of the annotated blocks, joined by newlines."""
+        return "\n".join(b.text for b in self.blocks)
+
+    def terms(self) -> list[TermMatch]:
+        """Every glossary term in the annotated blocks, in order (block-relative positions)."""
+        return [t for b in self.blocks for t in b.terms]
+
+
+class DocumentAnnotator:
+    """Annotates documents block by block and caches the result per (document, script, block)."""
+
+    def __init__(
+        self,
+        matcher: GlossaryMatcher,
+        converter: ScriptConverter | None = None,
+        pinyin: PinyinAnnotator | None = None,
+    ) -> None:
+        self._matcher = matcher
+        self._converter = converter or default_converter()
+        self._pinyin = pinyin or default_annotator()
+        self._cache: dict[tuple[str, Script], list[BlockAnnotation | None]] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def matcher(self) -> GlossaryMatcher:
+        """The glossary matcher in use."""
+        return self._matcher
+
+    def set_matcher(self, matcher: GlossaryMatcher) -> None:
+        """Use another glossary (e.g. after the user's glossary changed); clears the cache."""
+        with self._lock:
+            self._matcher = matcher
+            self._cache.clear()
+
+    def _slots(self, document: Document, script: Script) -> list[BlockAnnotation | None]:
+        with self._lock:
+            key = (document.key, script)
+            if key not in self._cache:
+                self._cache[key] = [None] * len(document.blocks)
+            return self._cache[key]
+
+    def annotate(
+        self,
+        document: Document,
+        script: Script,
+        blocks: Sequence[int] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> Annotation:
+        """Annotate the given blocks (all by default) in the given script."""
+        slots = self._slots(document, script)
+        wanted = list(range(len(document.blocks))) if blocks is None else list(blocks)
+        todo = [i for i in wanted if slots[i] is None]
+        chunk: list[int] = []
+        size = 0
+        for i in todo:
+            block = document.blocks[i]
+            chunk.append(i)
+            size += block.end - block.start
+            if size >= CHUNK_CHARS:
+                if should_stop and should_stop():
+                    break
+                self._annotate_chunk(document, script, chunk, slots)
+                chunk, size = [], 0
+        if chunk and not (should_stop and should_stop()):
+            self._annotate_chunk(document, script, chunk, slots)
+        done = tuple(slots[i] for i in wanted if slots[i] is not None)
+        return Annotation(document, script, done)  # type: ignore[arg-type]
+
+    def _annotate_chunk(
+        self, document: Document, script: Script, indices: list[int], slots: list[BlockAnnotation | None]
+    ) -> None:
+        views = []
+        for i in indices:
+            block = document.blocks[i]
+            views.append(self._converter.to_script(document.block_text(block), script))
+        joined = "\n".join(v.text for v in views)
+        readings = self._pinyin.readings(joined)
+        terms = self._matcher.find(joined)
+        pos = 0
+        term_iter = iter(terms)
+        pending = next(term_iter, None)
+        for i, view in zip(indices, views):
+            end = pos + len(view.text)
+            block_terms: list[TermMatch] = []
+            while pending is not None and pending.start < end:
+                if pending.start >= pos and pending.end <= end:
+                    block_terms.append(
+                        TermMatch(pending.start - pos, pending.end - pos, pending.text, pending.entry)
+                    )
+                pending = next(term_iter, None)
+            block = document.blocks[i]
+            slots[i] = BlockAnnotation(
+                index=i,
+                kind=block.kind,
+                text=view.text,
+                source_start=block.start,
+                offsets=view.offsets,
+                readings=tuple(readings[pos:end]),
+                terms=tuple(block_terms),
+            )
+            pos = end + 1

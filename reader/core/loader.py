@@ -1,0 +1,257 @@
+"""Opening documents: plain text, Markdown, HTML (text only) and pasted text, plus the bundled article."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+from reader.core.document import BlockKind, Document, build_document
+from reader.core.encoding import MAX_FILE_BYTES, DocumentError, decode_bytes
+from reader.core.structure import guess_source, structure_lines
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+
+__all__ = [
+    "DocumentError",
+    "MAX_FILE_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "bundled_document",
+    "document_from_html",
+    "document_from_markdown",
+    "document_from_text",
+    "load_document",
+]
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+
+
+def document_from_text(text: str, title: str = "", source: str = "", path: str = "") -> Document:
+    """A Document from plain text: one block per non-empty line, structure recognised."""
+    text = _normalise_newlines(text).lstrip("\ufeff")
+    lines = [line for line in text.split("\n") if line.strip()]
+    if not lines:
+        raise DocumentError("There is no text to read.")
+    parts = structure_lines(lines)
+    note = ""
+    if not title:
+        first_kind, first_text = parts[0]
+        if first_kind == BlockKind.HEADING and len(parts) > 1:
+            title = first_text
+            parts[0] = (BlockKind.TITLE, first_text)
+        else:
+            title = Path(path).stem if path else first_text[:24] + ("…" if len(first_text) > 24 else "")
+            note = "untitled"
+    return build_document(parts, title=title, source=source or guess_source(lines), path=path, title_note=note)
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`|~~)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _md_inline(text: str) -> str:
+    text = _MD_LINK.sub(r"\1", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _MD_EMPHASIS.sub(r"\2", text)
+    return text.strip()
+
+
+def document_from_markdown(text: str, source: str = "", path: str = "") -> Document:
+    """A Document from Markdown: headings, image captions, paragraphs; inline markup dropped."""
+    text = _normalise_newlines(text).lstrip("\ufeff")
+    parts: list[tuple[BlockKind, str]] = []
+    paragraph: list[str] = []
+    in_code = False
+
+    def flush() -> None:
+        if paragraph:
+            parts.append((BlockKind.PARAGRAPH, _md_inline("".join(paragraph) if _is_cjk_join(paragraph) else " ".join(paragraph))))
+            paragraph.clear()
+
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if line.startswith("```"):
+            flush()
+            in_code = not in_code
+            continue
+        if in_code:
+            if line:
+                parts.append((BlockKind.PARAGRAPH, line))
+            continue
+        heading = _MD_HEADING.match(line)
+        if heading:
+            flush()
+            level = len(heading.group(1))
+            kind = BlockKind.TITLE if level == 1 and not any(k == BlockKind.TITLE for k, _ in parts) else BlockKind.HEADING
+            parts.append((kind, _md_inline(heading.group(2))))
+        elif _MD_IMAGE.fullmatch(line):
+            flush()
+            parts.append((BlockKind.CAPTION, _md_inline(_MD_IMAGE.sub(r"\1", line))))
+        elif not line or re.fullmatch(r"[-*_]{3,}", line):
+            flush()
+        else:
+            line = re.sub(r"^(>\s*)+|^[-*+]\s+|^\d+\.\s+", "", line)
+            paragraph.append(_MD_IMAGE.sub(r"\1", line))
+    flush()
+    parts = [(k, t) for k, t in parts if t]
+    if not parts:
+        raise DocumentError("The Markdown file has no text to read.")
+    title = next((t for k, t in parts if k == BlockKind.TITLE), "")
+    if not title:
+        title = Path(path).stem if path else parts[0][1][:24]
+    return build_document(parts, title=title, source=source, path=path)
+
+
+def _is_cjk_join(lines: list[str]) -> bool:
+    """Chinese lines of one paragraph join without a space; Latin ones with a space."""
+    return all(line and ("\u3000" <= line[-1] <= "\u9fff" or "\uff00" <= line[-1] <= "\uffef") for line in lines[:-1])
+
+
+class _HtmlText(HTMLParser):
+    """Collects the text of an HTML page by block; script, style and other non-text elements are dropped."""
+
+    _DROP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head", "canvas", "select", "button", "nav"}
+    _BLOCKS = {"p", "div", "li", "section", "article", "blockquote", "pre", "tr", "dd", "dt", "br", "hr", "table", "ul", "ol", "main", "header", "aside"}
+    _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[tuple[BlockKind, str]] = []
+        self.title = ""
+        self._buffer: list[str] = []
+        self._drop_depth = 0
+        self._kind_stack: list[BlockKind] = []
+        self._in_title = False
+
+    def _flush(self) -> None:
+        text = re.sub(r"\s+", " ", "".join(self._buffer)).strip()
+        self._buffer.clear()
+        if text:
+            kind = self._kind_stack[-1] if self._kind_stack else BlockKind.PARAGRAPH
+            self.parts.append((kind, text))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self._in_title = True
+            return
+        if tag in self._DROP:
+            self._drop_depth += 1
+            return
+        if tag in self._HEADINGS:
+            self._flush()
+            self._kind_stack.append(BlockKind.TITLE if tag == "h1" and not self._has_title() else BlockKind.HEADING)
+        elif tag in ("figcaption", "caption"):
+            self._flush()
+            self._kind_stack.append(BlockKind.CAPTION)
+        elif tag == "footer":
+            self._flush()
+            self._kind_stack.append(BlockKind.FOOTER)
+        elif tag == "img":
+            alt = dict(attrs).get("alt")
+            if alt and not self._drop_depth:
+                self._flush()
+                self.parts.append((BlockKind.CAPTION, alt.strip()))
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def _has_title(self) -> bool:
+        return any(kind == BlockKind.TITLE for kind, _ in self.parts)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+            return
+        if tag in self._DROP:
+            self._drop_depth = max(0, self._drop_depth - 1)
+            return
+        if tag in self._HEADINGS or tag in ("figcaption", "caption", "footer"):
+            self._flush()
+            if self._kind_stack:
+                self._kind_stack.pop()
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title += data
+        elif not self._drop_depth:
+            self._buffer.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def document_from_html(html: str, source: str = "", path: str = "") -> Document:
+    """A Document from HTML: its text only (tags dropped, scripts and styles never kept)."""
+    parser = _HtmlText()
+    parser.feed(_normalise_newlines(html))
+    parser.close()
+    parts = parser.parts
+    if not parts:
+        raise DocumentError("The HTML file has no readable text.")
+    title = re.sub(r"\s+", " ", parser.title).strip() or next((t for k, t in parts if k == BlockKind.TITLE), "")
+    if not title:
+        title = Path(path).stem if path else parts[0][1][:24]
+    return build_document(parts, title=title, source=source, path=path)
+
+
+def load_document(path: str | Path) -> Document:
+    """Open a .txt, .md or .html file as a Document; raise DocumentError with a clear message."""
+    file = Path(path)
+    name = f"“{file.name}”"
+    if not file.exists():
+        raise DocumentError(f"{name} does not exist.")
+    if file.is_dir():
+        raise DocumentError(f"{name} is a folder, not a file.")
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DocumentError(
+                f"{name} is {size / 1048576:.1f} MiB; the reader opens files up to "
+                f"{MAX_FILE_BYTES // 1048576} MiB (about five million characters)."
+            )
+        data = file.read_bytes()
+    except OSError as exc:
+        raise DocumentError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
+    text, _encoding = decode_bytes(data, name)
+    suffix = file.suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown") and _looks_like_html(text)):
+        return document_from_html(text, path=str(file))
+    if suffix in (".md", ".markdown"):
+        return document_from_markdown(text, path=str(file))
+    sidecar = file.with_suffix(".json")
+    meta = _read_sidecar(sidecar)
+    document = document_from_text(text, title=meta.get("title", ""), source=meta.get("source", ""), path=str(file))
+    if meta.get("title_note"):
+        document = replace(document, title_note=meta["title_note"])
+    return document
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1024].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _read_sidecar(path: Path) -> dict[str, str]:
+    """Title and source for a text file, from a JSON file beside it (used by the bundled article)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: str(v) for k, v in data.items() if k in ("title", "source", "title_note")} if isinstance(data, dict) else {}
+
+
+def bundled_document() -> Document:
+    """The article that ships with the app."""
+    from resources import BUNDLED_ARTICLE
+
+    return load_document(BUNDLED_ARTICLE)

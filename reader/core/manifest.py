@@ -1,0 +1,78 @@
+"""What the page is served: a document's outline and its annotated chunks, with the entries hover needs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from glossary.dictionary import Dictionary
+from reader.core.annotate import BlockAnnotation
+from reader.core.document import Document
+
+FIRST_CHUNK_CHARS = 6_000
+CHUNK_CHARS = 40_000
+
+
+def chunk_plan(document: Document, first: int = FIRST_CHUNK_CHARS, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Block ranges [start, end) served as chunks: a small first one so the first screen comes fast."""
+    plan: list[tuple[int, int]] = []
+    start = 0
+    chars = 0
+    limit = first
+    for i, block in enumerate(document.blocks):
+        chars += block.end - block.start
+        if chars >= limit:
+            plan.append((start, i + 1))
+            start, chars, limit = i + 1, 0, size
+    if start < len(document.blocks):
+        plan.append((start, len(document.blocks)))
+    return plan
+
+
+def document_info(document: Document, plan: Sequence[tuple[int, int]]) -> dict[str, Any]:
+    """The outline the page needs before any chunk: title, source, block kinds and chunk ranges."""
+    return {
+        "key": document.key,
+        "title": document.title,
+        "title_note": document.title_note,
+        "source": document.source,
+        "path": document.path,
+        "chars": document.char_count,
+        "blocks": [{"kind": str(b.kind), "len": b.end - b.start} for b in document.blocks],
+        "chunks": [list(r) for r in plan],
+    }
+
+
+def _block_json(block: BlockAnnotation) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "i": block.index,
+        "kind": str(block.kind),
+        "text": block.text,
+        "src": block.source_start,
+        "py": list(block.readings),
+        "terms": [[t.start, t.end, t.entry.id] for t in block.terms],
+    }
+    if not block.offsets.is_identity:
+        item["map"] = [block.offsets.to_source(i) for i in range(len(block.text) + 1)]
+    return item
+
+
+def chunk_payload(
+    blocks: Sequence[BlockAnnotation], dictionary: Dictionary | None, chunk: int, script: str
+) -> dict[str, Any]:
+    """One annotated chunk: blocks with readings and term spans, plus the glossary and dictionary entries used."""
+    glossary: dict[str, Any] = {}
+    for block in blocks:
+        for term in block.terms:
+            if term.entry.id not in glossary:
+                glossary[term.entry.id] = term.entry.to_json()
+    words: dict[str, Any] = {}
+    if dictionary is not None:
+        words = dictionary.entries_for_text("\n".join(b.text for b in blocks))
+    return {
+        "chunk": chunk,
+        "script": script,
+        "blocks": [_block_json(b) for b in blocks],
+        "glossary": glossary,
+        "dict": words,
+    }

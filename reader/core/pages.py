@@ -1,0 +1,69 @@
+"""The JSON the page fetches for each open document: its outline and its annotated chunks per script."""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Any
+
+from glossary.dictionary import Dictionary
+from reader.core.annotate import DocumentAnnotator
+from reader.core.convert import Script
+from reader.core.document import Document
+from reader.core.manifest import chunk_payload, chunk_plan, document_info
+
+
+class DocumentPages:
+    """Registered documents, served as /doc/KEY/info.json and /doc/KEY/SCRIPT/N.json (thread-safe)."""
+
+    def __init__(self, annotator: DocumentAnnotator, dictionary: Dictionary | None) -> None:
+        self._annotator = annotator
+        self._dictionary = dictionary
+        self._documents: dict[str, tuple[Document, list[tuple[int, int]]]] = {}
+        self._lock = threading.Lock()
+
+    def add(self, document: Document) -> str:
+        """Register a document; returns its key."""
+        with self._lock:
+            self._documents[document.key] = (document, chunk_plan(document))
+        return document.key
+
+    def document(self, key: str) -> Document | None:
+        """A registered document."""
+        entry = self._documents.get(key)
+        return entry[0] if entry else None
+
+    def plan(self, key: str) -> list[tuple[int, int]]:
+        """The chunk plan of a registered document."""
+        return self._documents[key][1]
+
+    def info(self, key: str) -> dict[str, Any] | None:
+        """The document outline."""
+        entry = self._documents.get(key)
+        return document_info(*entry) if entry else None
+
+    def chunk(self, key: str, script: Script, index: int) -> dict[str, Any] | None:
+        """One annotated chunk in one script."""
+        entry = self._documents.get(key)
+        if entry is None or not 0 <= index < len(entry[1]):
+            return None
+        document, plan = entry
+        start, end = plan[index]
+        annotation = self._annotator.annotate(document, script, range(start, end))
+        return chunk_payload(annotation.blocks, self._dictionary, index, str(script))
+
+    def serve(self, parts: list[str]) -> bytes | None:
+        """Bytes for a path under /doc/: [KEY, 'info.json'] or [KEY, SCRIPT, 'N.json']."""
+        value: dict[str, Any] | None = None
+        if len(parts) == 2 and parts[1] == "info.json":
+            value = self.info(parts[0])
+        elif len(parts) == 3 and parts[2].endswith(".json"):
+            try:
+                script = Script(parts[1])
+                index = int(parts[2][:-5])
+            except ValueError:
+                return None
+            value = self.chunk(parts[0], script, index)
+        if value is None:
+            return None
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -1,0 +1,111 @@
+"""Finishing a printed PDF (no Qt): which pages links sit on, bookmarks, metadata, an atomic write."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
+
+
+class PdfPostError(Exception):
+    """The printed PDF could not be read or finished."""
+
+
+def _dest_name(annot: object) -> str:
+    """The named destination of an internal link annotation ('' for others)."""
+    try:
+        obj = annot.get_object()  # type: ignore[attr-defined]
+        if obj.get("/Subtype") != "/Link":
+            return ""
+        dest = obj.get("/Dest")
+        if dest is None and "/A" in obj:
+            action = obj["/A"].get_object()
+            dest = action.get("/D")
+        if dest is None:
+            return ""
+        dest = dest.get_object() if hasattr(dest, "get_object") else dest
+        return str(dest[0] if isinstance(dest, list) and dest and isinstance(dest[0], str) else dest)
+    except (KeyError, AttributeError, TypeError, IndexError):
+        return ""
+
+
+def link_pages(path: str | Path, prefix: str) -> dict[str, list[int]]:
+    """For every internal link to a destination named PREFIX+X: the 1-based pages it occurs on, by X."""
+    try:
+        reader = PdfReader(str(path))
+        found: dict[str, list[int]] = {}
+        for number, page in enumerate(reader.pages, start=1):
+            for annot in page.get("/Annots") or []:
+                name = _dest_name(annot).lstrip("/")
+                if name.startswith(prefix):
+                    key = name[len(prefix) :]
+                    pages = found.setdefault(key, [])
+                    if not pages or pages[-1] != number:
+                        pages.append(number)
+        return found
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        raise PdfPostError(f"the printed PDF could not be read ({exc})") from exc
+
+
+def _heading_pages(reader: PdfReader, headings: list[str]) -> list[int]:
+    """The page each heading is on: internal links named h-K if present, else the page whose text holds it."""
+    by_link: dict[str, int] = {}
+    for number, page in enumerate(reader.pages):
+        for annot in page.get("/Annots") or []:
+            name = _dest_name(annot).lstrip("/")
+            if name.startswith("h-") and name[2:] not in by_link:
+                by_link[name[2:]] = number
+    texts: list[str] | None = None
+    result: list[int] = []
+    last = 0
+    for k, heading in enumerate(headings):
+        if str(k) in by_link:
+            last = by_link[str(k)]
+        else:
+            if texts is None:
+                texts = ["".join((p.extract_text() or "").split()) for p in reader.pages]
+            probe = "".join(heading.split())[:6]
+            for number in range(last, len(texts)):
+                if probe and probe in texts[number]:
+                    last = number
+                    break
+        result.append(last)
+    return result
+
+
+def finish_pdf(
+    printed: str | Path, target: Path, title: str, language: str, headings: list[str], subject: str = ""
+) -> int:
+    """Add metadata, language and heading bookmarks to a printed PDF and write it to target atomically.
+
+    Returns the page count. The target is replaced only by a complete file; on failure nothing is left.
+    """
+    try:
+        reader = PdfReader(str(printed))
+        writer = PdfWriter(clone_from=reader)
+    except Exception as exc:
+        raise PdfPostError(f"the printed PDF could not be read ({exc})") from exc
+    writer.add_metadata({"/Title": title, "/Creator": "Zhushi", "/Subject": subject, "/Producer": "Zhushi (QtWebEngine, pypdf)"})
+    writer._root_object[NameObject("/Lang")] = TextStringObject(language)  # noqa: SLF001 (pypdf has no setter)
+    if headings:
+        top = writer.add_outline_item(title, 0)
+        for heading, page in zip(headings, _heading_pages(reader, headings)):
+            writer.add_outline_item(heading[:80], page, parent=top)
+    target = Path(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            writer.write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    return len(reader.pages)

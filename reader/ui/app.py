@@ -1,0 +1,80 @@
+"""Starting Qt: environment for QtWebEngine, the zhushi:// scheme, the application, and the GUI entry point."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+_CHROMIUM_FLAGS = ("--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")
+
+
+def prepare_environment(headless: bool = False) -> None:
+    """Set what QtWebEngine needs before Qt starts: no sandbox as root, no background networking."""
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    wanted = list(_CHROMIUM_FLAGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        wanted.append("--no-sandbox")
+    if headless or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        wanted.append("--disable-gpu")
+    for flag in wanted:
+        if flag not in flags:
+            flags.append(flag)
+    os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join(flags)
+    if headless:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1" if "--no-sandbox" in flags else "0")
+
+
+def has_screen() -> bool:
+    """Whether a window can be shown: a display on Linux, or a platform chosen explicitly."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def create_application(headless: bool = False):  # type: ignore[no-untyped-def]
+    """The QApplication (created once), with the zhushi:// scheme registered before it."""
+    prepare_environment(headless)
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.scheme import register_scheme
+
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing
+    register_scheme()
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Zhushi")
+    app.setOrganizationName("Zhushi")
+    app.setApplicationDisplayName("Zhushi 注釋")
+    return app
+
+
+def run_gui(file: str | None) -> int:
+    """Open the reader window on FILE (or the bundled article) and run until it is closed."""
+    logging.basicConfig(level=logging.WARNING, format="zhushi: %(message)s")
+    if not has_screen():
+        print(
+            "zhushi: there is no screen here (no DISPLAY or WAYLAND_DISPLAY), so the reader window cannot open.\n"
+            "  Instead you can:\n"
+            "    zhushi screenshot -o reader.png [FILE] [--pinyin] [--hover TEXT]   # picture of the window\n"
+            "    zhushi export -o article.pdf [FILE] [--pinyin]                      # the annotated PDF\n"
+            "  or run it under a virtual screen: xvfb-run -a zhushi [FILE]",
+            file=sys.stderr,
+        )
+        return 3
+    if file is not None and not Path(file).exists():
+        print(f"zhushi: “{file}” does not exist.", file=sys.stderr)
+        return 2
+    app = create_application()
+    from reader.ui.window import MainWindow
+
+    window = MainWindow.create(file)
+    window.show()
+    return int(app.exec())

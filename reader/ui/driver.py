@@ -1,0 +1,137 @@
+"""Driving a real window without a person: waiting for the page, real mouse moves, screenshots."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QPointF, Qt, QTimer, SignalInstance
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from reader.ui.window import MainWindow
+
+
+class DriverTimeout(RuntimeError):
+    """The page did not do what was awaited in time."""
+
+
+def wait_signal(signal: SignalInstance, timeout_ms: int = 20000) -> Any:
+    """Run the event loop until signal fires; return its first argument."""
+    loop = QEventLoop()
+    result: list[Any] = []
+
+    def got(*args: Any) -> None:
+        result.append(args[0] if args else None)
+        loop.quit()
+
+    signal.connect(got)
+    timer = QTimer(singleShot=True, interval=timeout_ms)
+    timer.timeout.connect(loop.quit)
+    timer.start()
+    try:
+        loop.exec()
+    finally:
+        signal.disconnect(got)
+        timer.stop()
+    if not result:
+        raise DriverTimeout(f"timed out after {timeout_ms} ms waiting for {signal}")
+    return result[0]
+
+
+def pump(ms: int) -> None:
+    """Let Qt run for ms milliseconds."""
+    end = time.monotonic() + ms / 1000
+    while time.monotonic() < end:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
+
+
+class WindowDriver:
+    """Operates a MainWindow as a person would, for the headless commands and the tests."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.view = window.view
+
+    def wait_shown(self, timeout_ms: int = 30000) -> dict[str, Any]:
+        """Wait until the page has shown the current document."""
+        return wait_signal(self.window.documentShown, timeout_ms)  # type: ignore[no-any-return]
+
+    def run_js(self, script: str, timeout_ms: int = 10000) -> Any:
+        """Evaluate JavaScript in the page and return its (JSON-able) result."""
+        loop = QEventLoop()
+        box: list[Any] = []
+
+        def done(value: Any) -> None:
+            box.append(value)
+            loop.quit()
+
+        self.view.page().runJavaScript(f"JSON.stringify((() => {{ {script} }})())", 0, done)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        if not box:
+            raise DriverTimeout("JavaScript did not answer")
+        return json.loads(box[0]) if isinstance(box[0], str) else box[0]
+
+    def target(self) -> QWidget:
+        """The widget that receives the web view's input events."""
+        return self.view.focusProxy() or self.view
+
+    def mouse_move(self, x: float, y: float) -> None:
+        """A real mouse move at page coordinates (CSS pixels × zoom = widget pixels)."""
+        target = self.target()
+        pos = QPointF(x, y)
+        global_pos = QPointF(target.mapToGlobal(QPoint(int(x), int(y))))
+        event = QMouseEvent(QEvent.Type.MouseMove, pos, global_pos, Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(target, event)
+
+    def click(self, x: float, y: float) -> None:
+        """A real left click at page coordinates."""
+        target = self.target()
+        pos = QPointF(x, y)
+        global_pos = QPointF(target.mapToGlobal(QPoint(int(x), int(y))))
+        for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            buttons = Qt.MouseButton.LeftButton if kind == QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton
+            event = QMouseEvent(kind, pos, global_pos, Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)
+            QApplication.sendEvent(target, event)
+
+    def locate(self, text: str) -> dict[str, Any]:
+        """Scroll the first occurrence of text into view; its character's centre in page coordinates."""
+        self.window.bridge.send("hoverRequested", {"text": text})
+        where = wait_signal(self.window.bridge.hoverTargetFound, 10000)
+        if where.get("x", -1) < 0:
+            raise DriverTimeout(f"“{text}” is not in the document")
+        pump(120)
+        return where  # type: ignore[no-any-return]
+
+    def hover(self, text: str, timeout_ms: int = 10000) -> dict[str, Any]:
+        """Move the mouse onto the first occurrence of text and wait for the popup."""
+        where = self.locate(text)
+        for _ in range(3):
+            self.mouse_move(where["x"] - 3, where["y"] - 1)
+            pump(30)
+            self.mouse_move(where["x"], where["y"])
+            try:
+                return wait_signal(self.window.bridge.hovered, timeout_ms // 3)  # type: ignore[no-any-return]
+            except DriverTimeout:
+                continue
+        raise DriverTimeout(f"no popup for “{text}”")
+
+    def popup_text(self) -> str:
+        """What the popup shows now ('' when hidden)."""
+        return str(self.run_js("const p = document.getElementById('popup'); return p.hidden ? '' : p.innerText;"))
+
+    def page_text(self) -> str:
+        """The document text as the page shows it (without pinyin)."""
+        return str(
+            self.run_js(
+                "return Z.blocks.map(b => b.data ? b.data.text : '').join('\\n');"
+            )
+        )
+
+    def save_screenshot(self, path: str) -> bool:
+        """Grab the window as it is painted now and save it as PNG."""
+        pump(150)
+        return bool(self.window.grab().save(path, "PNG"))

@@ -1,0 +1,207 @@
+"""Annotated PDF export: the page as read, printed by QtWebEngine, then given pages, bookmarks and metadata."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMarginsF, QObject, QTimer, Signal
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from reader.core.pdfpost import PdfPostError, finish_pdf, link_pages
+from reader.ui.driver import DriverTimeout, wait_signal
+from reader.ui.window import MainWindow
+
+PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+
+
+class ExportError(Exception):
+    """An export that did not happen, with a message for a person; no file was left behind."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How to export: where the notes go, the paper, and pinyin on or off."""
+
+    notes: str = "end"
+    paper: str = "a4"
+    pinyin: bool = True
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What was written."""
+
+    path: Path
+    pages: int
+    terms: int
+
+
+def check_destination(path: Path) -> None:
+    """Refuse early, with a clear message, a destination that cannot be written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.exists():
+        raise ExportError(f"The folder “{folder}” does not exist; choose another place to save the PDF.")
+    if not folder.is_dir():
+        raise ExportError(f"“{folder}” is not a folder.")
+    if not os.access(folder, os.W_OK):
+        raise ExportError(f"The folder “{folder}” cannot be written to; choose another place to save the PDF.")
+    if path.is_dir():
+        raise ExportError(f"“{path}” is a folder; give a file name for the PDF.")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ExportError(f"“{path}” exists and cannot be replaced (it is read-only).")
+
+
+def page_layout(paper: str) -> QPageLayout:
+    """The paper size with the reader's print margins (the stylesheet's @page rules refine them)."""
+    return QPageLayout(QPageSize(PAPERS.get(paper, QPageSize.PageSizeId.A4)), QPageLayout.Orientation.Portrait, QMarginsF(16, 18, 16, 20), QPageLayout.Unit.Millimeter)
+
+
+class PdfPrinter(QObject):
+    """Runs the export steps on the window's page without blocking the GUI; emits progress and the outcome."""
+
+    progress = Signal(int, str)
+    finished = Signal(object)  # ExportResult or ExportError
+
+    def __init__(self, window: MainWindow, path: Path, options: ExportOptions) -> None:
+        super().__init__(window)
+        self.window, self.path, self.options = window, path, options
+        self.cancelled = False
+        self._tmp_dir = tempfile.mkdtemp(prefix="zhushi-export-")
+        self._first = os.path.join(self._tmp_dir, "pass1.pdf")
+        self._second = os.path.join(self._tmp_dir, "pass2.pdf")
+        self._prepared: dict[str, Any] = {}
+        self._pass = 0
+        self._page = window.view.page()
+        self._was_pinyin = window.settings.pinyin
+
+    def start(self) -> None:
+        """Begin: prepare the page for print (every chunk loaded and rendered, notes numbered)."""
+        try:
+            check_destination(self.path)
+        except ExportError as exc:
+            self._finish(exc)
+            return
+        self.progress.emit(5, "Preparing the pages…")
+        self.window.bridge.send("settingsChanged", {"pinyin": self.options.pinyin})
+        self.window.bridge.printPrepared.connect(self._on_prepared)
+        self._page.pdfPrintingFinished.connect(self._on_printed)
+        self.window.bridge.send("printRequested", {"notes": self.options.notes, "paper": self.options.paper, "pages": {}})
+
+    def cancel(self) -> None:
+        """Stop; nothing is written."""
+        self.cancelled = True
+        self._finish(ExportError("The export was cancelled; no file was written."))
+
+    def _on_prepared(self, info: dict[str, Any]) -> None:
+        if self.cancelled:
+            return
+        self._prepared = info
+        self._pass += 1
+        self.progress.emit(25 if self._pass == 1 else 65, "Laying out the pages…" if self._pass == 1 else "Adding page numbers to the notes…")
+        target = self._first if self._pass == 1 else self._second
+        self._page.printToPdf(target, page_layout(self.options.paper))
+
+    def _on_printed(self, file: str, ok: bool) -> None:
+        if self.cancelled:
+            return
+        if not ok:
+            self._finish(ExportError("QtWebEngine could not print the document to PDF."))
+            return
+        if self._pass == 1 and self.options.notes != "none" and self._prepared.get("notes"):
+            numbers = self._prepared.get("numbers", {})
+            try:
+                pages = link_pages(file, "note-")
+            except PdfPostError as exc:
+                self._finish(ExportError(str(exc)))
+                return
+            by_id = {entry_id: pages.get(str(n), []) for entry_id, n in numbers.items()}
+            self.progress.emit(50, "Finding the pages of each term…")
+            self.window.bridge.send("printRequested", {"notes": self.options.notes, "paper": self.options.paper, "pages": by_id})
+            return
+        self.progress.emit(85, "Writing the PDF…")
+        document = self.window.document
+        try:
+            pages = finish_pdf(
+                file,
+                self.path,
+                title=document.title if document else "Zhushi",
+                language="zh-Hans" if str(self.window.script) == "simplified" else "zh-Hant",
+                headings=self._prepared.get("headings", []),
+                subject=(document.source if document else ""),
+            )
+        except (PdfPostError, OSError) as exc:
+            self._finish(ExportError(f"The PDF could not be written to “{self.path}”: {exc}. No file was left there."))
+            return
+        self._finish(ExportResult(self.path, pages, int(self._prepared.get("notes", 0))))
+
+    def _finish(self, outcome: object) -> None:
+        try:
+            self.window.bridge.printPrepared.disconnect(self._on_prepared)
+            self._page.pdfPrintingFinished.disconnect(self._on_printed)
+        except (RuntimeError, TypeError):
+            pass
+        self.window.bridge.send("settingsChanged", {"pinyin": self.window.settings.pinyin})
+        self.window.bridge.send("printFinished", {})
+        for name in (self._first, self._second):
+            try:
+                os.unlink(name)
+            except OSError:
+                pass
+        try:
+            os.rmdir(self._tmp_dir)
+        except OSError:
+            pass
+        self.progress.emit(100, "Done")
+        self.finished.emit(outcome)
+
+
+def export_window_pdf(window: MainWindow, path: Path, options: ExportOptions, timeout_ms: int = 240_000) -> ExportResult:
+    """Export synchronously (for the command line and tests); raise ExportError on failure."""
+    printer = PdfPrinter(window, path, options)
+    QTimer.singleShot(0, printer.start)
+    try:
+        outcome = wait_signal(printer.finished, timeout_ms)
+    except DriverTimeout as exc:
+        printer.cancel()
+        raise ExportError("The export took too long and was stopped; no file was written.") from exc
+    if isinstance(outcome, ExportError):
+        raise outcome
+    assert isinstance(outcome, ExportResult)
+    return outcome
+
+
+class ExportDialogFlow(QObject):
+    """File → Export PDF: choose a file, show progress with Cancel, report the outcome."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def start(self) -> None:
+        """Ask where, then export with a progress dialog."""
+        w = self.window
+        default = Path.home() / f"{(w.document.title if w.document else 'zhushi')[:40]}.pdf"
+        name, _ = QFileDialog.getSaveFileName(w, "Export an annotated PDF", str(default), "PDF (*.pdf)")
+        if not name:
+            return
+        options = ExportOptions(notes=w.settings.export_notes, paper=w.settings.export_paper, pinyin=w.settings.pinyin)
+        self.printer = PdfPrinter(w, Path(name), options)
+        self.dialog = QProgressDialog("Exporting…", "Cancel", 0, 100, w)
+        self.dialog.setWindowTitle("Export PDF")
+        self.dialog.setMinimumDuration(0)
+        self.dialog.canceled.connect(self.printer.cancel)
+        self.printer.progress.connect(lambda v, text: (self.dialog.setValue(v), self.dialog.setLabelText(text)))
+        self.printer.finished.connect(self._done)
+        self.printer.start()
+
+    def _done(self, outcome: object) -> None:
+        self.dialog.reset()
+        if isinstance(outcome, ExportResult):
+            self.window.statusBar().showMessage(f"Exported {outcome.pages} pages to {outcome.path}.", 8000)
+        elif not self.printer.cancelled:
+            QMessageBox.warning(self.window, "Export PDF", str(outcome))

@@ -1,0 +1,83 @@
+"""The window's sub-commands that need no screen: `zhushi screenshot` and `zhushi export`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from reader.core.encoding import DocumentError
+
+
+def _window(file: str | None, script: str, pinyin: bool, size: str = "1200x900"):  # type: ignore[no-untyped-def]
+    from reader.ui.app import create_application
+
+    app = create_application(headless=True)
+    from reader.core.convert import Script
+    from reader.core.loader import bundled_document, load_document
+    from reader.core.services import Services
+    from reader.core.settings import SettingsStore
+    from reader.ui.window import MainWindow
+
+    document = load_document(file) if file else bundled_document()
+    # A throw-away settings file: headless runs never change the person's settings.
+    settings_dir = tempfile.mkdtemp(prefix="zhushi-headless-")
+    window = MainWindow(Services(), SettingsStore(Path(settings_dir) / "settings.json"))
+    window.settings.recent.clear()
+    window.script = Script(script)
+    window.settings.pinyin = pinyin
+    window.pinyin_action.setChecked(pinyin)
+    window._sync_script_widgets()  # noqa: SLF001
+    try:
+        width, height = (int(v) for v in size.lower().split("x"))
+    except ValueError as exc:
+        raise DocumentError(f"--size must look like 1200x900, not “{size}”.") from exc
+    window.resize(width, height)
+    window.show()
+    window.open_document(document)
+    return app, window
+
+
+def screenshot(args: argparse.Namespace) -> int:
+    """Open the real window offscreen, wait for the painted page (and the popup with --hover), save a PNG."""
+    from reader.ui.driver import DriverTimeout, WindowDriver, pump
+
+    out = Path(args.output)
+    if not out.parent.exists():
+        print(f"zhushi: the folder “{out.parent}” does not exist.", file=sys.stderr)
+        return 2
+    _app, window = _window(args.file, args.script, args.pinyin, args.size)
+    driver = WindowDriver(window)
+    try:
+        driver.wait_shown()
+        driver.run_js("return document.fonts.ready.then(() => 1) && 1;")
+        pump(400)
+        if args.hover:
+            driver.hover(args.hover)
+            pump(200)
+    except DriverTimeout as exc:
+        print(f"zhushi: {exc}", file=sys.stderr)
+        return 1
+    if not driver.save_screenshot(str(out)):
+        print(f"zhushi: could not write “{out}”.", file=sys.stderr)
+        return 1
+    print(out)
+    window.close()
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    """Export the annotated PDF without a screen."""
+    from reader.ui.export import ExportError, ExportOptions, export_window_pdf
+
+    _app, window = _window(args.file, args.script, args.pinyin)
+    options = ExportOptions(notes=args.notes, paper=args.paper, pinyin=args.pinyin)
+    try:
+        result = export_window_pdf(window, Path(args.output), options)
+    except ExportError as exc:
+        print(f"zhushi: {exc}", file=sys.stderr)
+        return 1
+    print(f"{result.path} ({result.pages} pages, {result.terms} glossary terms)")
+    window.close()
+    return 0

@@ -1,0 +1,135 @@
+"""The zhushi:// scheme: the app's pages, assets, fonts and document data, served from Python."""
+
+from __future__ import annotations
+
+import json
+import logging
+import mimetypes
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlScheme, QWebEngineUrlSchemeHandler
+
+from resources import FONTS, WEB
+
+SCHEME = b"zhushi"
+HOST = "app"
+READER_URL = "zhushi://app/reader.html"
+log = logging.getLogger("zhushi.scheme")
+
+
+def register_scheme() -> None:
+    """Declare zhushi:// as a secure local scheme; must run before the QApplication exists."""
+    if QWebEngineUrlScheme.schemeByName(SCHEME).name() == SCHEME:
+        return
+    scheme = QWebEngineUrlScheme(SCHEME)
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    scheme.setFlags(
+        QWebEngineUrlScheme.Flag.SecureScheme
+        | QWebEngineUrlScheme.Flag.LocalScheme
+        | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+        | QWebEngineUrlScheme.Flag.CorsEnabled
+        | QWebEngineUrlScheme.Flag.FetchApiAllowed
+    )
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+DataProvider = Callable[[list[str]], bytes | None]
+"""Given the path parts after /doc/, the JSON bytes to serve (None: not found). May run off the GUI thread."""
+
+
+class _Job(QRunnable):
+    def __init__(self, provider: DataProvider, parts: list[str], done: Callable[[bytes | None, str], None]) -> None:
+        super().__init__()
+        self._provider, self._parts, self._done = provider, parts, done
+
+    def run(self) -> None:
+        try:
+            data = self._provider(self._parts)
+            self._done(data, "")
+        except Exception as exc:  # reported to the page as a failed request, and logged
+            log.exception("serving /doc/%s failed", "/".join(self._parts))
+            self._done(None, str(exc))
+
+
+class _Replies(QObject):
+    ready = Signal(int, QByteArray, str)
+
+
+class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
+    """Serves zhushi://app/…: web assets and fonts from resources/, document data from a provider."""
+
+    def __init__(self, provider: DataProvider, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._provider = provider
+        self._jobs: dict[int, QWebEngineUrlRequestJob] = {}
+        self._buffers: list[QBuffer] = []
+        self._next = 0
+        self._replies = _Replies(self)
+        self._replies.ready.connect(self._finish)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self.served: list[str] = []
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)
+        url = job.requestUrl()
+        self.served.append(url.toString())
+        if url.host() != HOST:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        path = url.path().lstrip("/")
+        parts = [p for p in path.split("/") if p]
+        if parts[:1] == ["doc"]:
+            self._next += 1
+            ticket = self._next
+            self._jobs[ticket] = job
+            job.destroyed.connect(lambda *_: self._jobs.pop(ticket, None))
+            self._pool.start(_Job(self._provider, parts[1:], lambda data, err: self._replies.ready.emit(ticket, QByteArray(data or b""), "" if data is not None else (err or "missing"))))
+            return
+        if path == "qwebchannel.js":
+            file = QFile(":/qtwebchannel/qwebchannel.js")
+            if file.open(QIODevice.OpenModeFlag.ReadOnly):
+                self._reply(job, bytes(file.readAll().data()), "application/javascript")
+                return
+        local = self._asset(path)
+        if local is None:
+            log.warning("zhushi scheme: not found: %s", url.toString())
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        mime = mimetypes.guess_type(local.name)[0] or "application/octet-stream"
+        if local.suffix == ".woff2":
+            mime = "font/woff2"
+        self._reply(job, local.read_bytes(), mime)
+
+    @staticmethod
+    def _asset(path: str) -> Path | None:
+        """A file under resources/web or resources/fonts, never outside them."""
+        if path.startswith("fonts/"):
+            root, rel = FONTS, path[len("fonts/") :]
+        else:
+            root, rel = WEB, path
+        candidate = (root / rel).resolve()
+        if root.resolve() not in candidate.parents or not candidate.is_file():
+            return None
+        return candidate
+
+    def _finish(self, ticket: int, data: QByteArray, error: str) -> None:
+        job = self._jobs.pop(ticket, None)
+        if job is None:
+            return
+        if error:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound if error == "missing" else QWebEngineUrlRequestJob.Error.RequestFailed)
+            return
+        self._reply(job, bytes(data.data()), "application/json")
+
+    def _reply(self, job: QWebEngineUrlRequestJob, data: bytes, mime: str) -> None:
+        buffer = QBuffer(job)
+        buffer.setData(data)
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        job.reply(mime.encode(), buffer)
+
+
+def json_bytes(value: object) -> bytes:
+    """Compact UTF-8 JSON."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

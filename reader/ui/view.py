@@ -1,0 +1,44 @@
+"""The reading view: a QWebEngineView on a locked-down page, with the scheme handler and the bridge."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEngineProfile
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QWidget
+
+from reader.core.pages import DocumentPages
+from reader.ui.bridge import ReaderBridge
+from reader.ui.page import ReaderPage, RequestGuard
+from reader.ui.scheme import READER_URL, SCHEME, ReaderSchemeHandler
+
+
+class ReaderView(QWebEngineView):
+    """Shows zhushi://app/reader.html; documents reach it through DocumentPages and the bridge."""
+
+    def __init__(self, pages: DocumentPages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pages = pages
+        # An off-the-record profile of our own: no cache or cookies on disk, our scheme and guard only.
+        self.profile = QWebEngineProfile(self)
+        self.profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
+        self.profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
+        self.scheme_handler = ReaderSchemeHandler(pages.serve, self)
+        self.profile.installUrlSchemeHandler(SCHEME, self.scheme_handler)
+        self.guard = RequestGuard(self)
+        self.profile.setUrlRequestInterceptor(self.guard)
+        self.reader_page = ReaderPage(self.profile, self)
+        self.setPage(self.reader_page)
+        self.bridge = ReaderBridge(self)
+        self.channel = QWebChannel(self)
+        self.channel.registerObject("bridge", self.bridge)
+        self.reader_page.setWebChannel(self.channel)
+        self.setAcceptDrops(False)  # the window handles dropped files
+        self.bridge.reset()
+        self.load(QUrl(READER_URL))
+
+    def shutdown(self) -> None:
+        """Release the page before the profile (QtWebEngine warns otherwise)."""
+        self.setPage(None)  # type: ignore[arg-type]
+        self.reader_page.deleteLater()

@@ -1,0 +1,467 @@
+"""The main window: toolbar, menus, the reading view, the terms / entry / search panels, settings."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from reader.core.convert import Script
+from reader.core.document import Document
+from reader.core.find import find_in_blocks
+from reader.core.loader import DocumentError, bundled_document, document_from_text, load_document
+from reader.core.pages import DocumentPages
+from reader.core.services import Services
+from reader.core.settings import RecentDocument, Settings, SettingsStore
+from reader.ui.dialogs import EntryDialog, PasteDialog, show_about
+from reader.ui.panels import EntryPanel, SearchResultsPanel, TermsPanel
+from reader.ui.view import ReaderView
+
+log = logging.getLogger("zhushi.window")
+
+SCRIPT_LABELS: tuple[tuple[Script, str], ...] = (
+    (Script.ORIGINAL, "Original"),
+    (Script.SIMPLIFIED, "Simplified 简体"),
+    (Script.TAIWAN, "Traditional (Taiwan) 臺灣正體"),
+    (Script.HONGKONG, "Traditional (Hong Kong) 香港繁體"),
+    (Script.TRADITIONAL, "Traditional (OpenCC standard) 繁體"),
+)
+
+
+class MainWindow(QMainWindow):
+    """The reader window. State lives in Settings and the current Document; the page renders it."""
+
+    documentShown = Signal(dict)
+
+    def __init__(self, services: Services, settings_store: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.settings_store = settings_store
+        self.settings: Settings = settings_store.load()
+        self.document: Document | None = None
+        self.script = Script(self.settings.script)
+        self.position = 0
+        self.pages = DocumentPages(services.annotator, services.dictionary)
+        self.view = ReaderView(self.pages, self)
+        self.bridge = self.view.bridge
+        self.setCentralWidget(self.view)
+        self.setWindowTitle("Zhushi 注釋")
+        self.setAcceptDrops(True)
+        self.hits: list[tuple[int, int, int]] = []
+        self.hit_index = -1
+        self._build_panels()
+        self._build_actions()
+        self._connect_bridge()
+        self._save_timer = QTimer(self, singleShot=True, interval=800)
+        self._save_timer.timeout.connect(self.save_settings)
+        geometry = QSettings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 860)
+        self.bridge.send("settingsChanged", self._page_settings())
+        for warning in services.warnings + settings_store.warnings:
+            log.warning(warning)
+            self.statusBar().showMessage(warning, 15000)
+
+    @classmethod
+    def create(cls, file: str | None = None, settings_path: Path | None = None) -> MainWindow:
+        """A window with the default services and settings, showing FILE or the bundled article."""
+        path = settings_path or Path(user_config_dir("zhushi")) / "settings.json"
+        window = cls(Services(), SettingsStore(path))
+        try:
+            document = load_document(file) if file else bundled_document()
+        except DocumentError as exc:
+            QMessageBox.warning(window, "Cannot open the file", str(exc))
+            document = bundled_document()
+        window.open_document(document)
+        return window
+
+    # ---------------- building ----------------
+    def _build_panels(self) -> None:
+        self.terms_panel = TermsPanel()
+        self.entry_panel = EntryPanel()
+        self.results_panel = SearchResultsPanel()
+        tabs = QTabWidget()
+        tabs.addTab(self.terms_panel, "Terms in this document")
+        tabs.addTab(self.entry_panel, "Entry")
+        tabs.addTab(self.results_panel, "Search results")
+        self.side_tabs = tabs
+        dock = QDockWidget("Glossary", self)
+        dock.setObjectName("glossary-dock")
+        dock.setWidget(tabs)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.dock = dock
+        self.terms_panel.termChosen.connect(lambda i, k: self.bridge.send("navigateRequested", {"action": "term", "id": i, "index": k}))
+        self.entry_panel.addRequested.connect(self._add_to_glossary)
+        self.entry_panel.editRequested.connect(self._edit_entry)
+
+    def _action(self, text: str, slot: Any, shortcut: Any = None, checkable: bool = False, checked: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        if checkable:
+            action.setChecked(checked)
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        s = self.settings
+        self.open_action = self._action("&Open…", self.choose_file, QKeySequence.StandardKey.Open)
+        self.paste_action = self._action("&Paste as new document…", self.paste_document, "Ctrl+Shift+V")
+        self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.pinyin_action = self._action("&Pinyin", self.set_pinyin, "Ctrl+Shift+P", True, s.pinyin)
+        self.numbers_action = self._action("Tone &numbers", lambda on: self._set("tone_style", "numbers" if on else "marks"), "Ctrl+Shift+N", True, s.tone_style == "numbers")
+        self.colors_action = self._action("Tone &colours", lambda on: self._set("tone_colors", on), None, True, s.tone_colors)
+        self.known_action = self._action("Hide pinyin over &known words", lambda on: self._set("hide_known_pinyin", on), None, True, s.hide_known_pinyin)
+        self.marks_action = self._action("Mark glossary &terms", lambda on: self._set("show_term_marks", on), "Ctrl+Shift+M", True, s.show_term_marks)
+        self.dark_action = self._action("&Dark theme", lambda on: self._set("theme", "dark" if on else "light"), "Ctrl+Shift+D", True, s.theme == "dark")
+        self.zoom_in = self._action("Zoom &in", lambda: self._zoom(1.1), QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out = self._action("Zoom &out", lambda: self._zoom(1 / 1.1), QKeySequence.StandardKey.ZoomOut)
+        self.zoom_reset = self._action("&Actual size", lambda: self._zoom(0), "Ctrl+0")
+        self.find_action = self._action("&Find…", self.focus_search, QKeySequence.StandardKey.Find)
+        self.next_hit = self._action("Find &next", lambda: self.step_hit(1), QKeySequence.StandardKey.FindNext)
+        self.prev_hit = self._action("Find &previous", lambda: self.step_hit(-1), QKeySequence.StandardKey.FindPrevious)
+        self.about_action = self._action("&About Zhushi", lambda: show_about(self))
+
+        self.script_group = QActionGroup(self)
+        self.script_actions: dict[Script, QAction] = {}
+        for n, (script, label) in enumerate(SCRIPT_LABELS, start=1):
+            action = QAction(label, self, checkable=True)
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.setChecked(script == self.script)
+            action.triggered.connect(lambda _=False, sc=script: self.set_script(sc))
+            self.script_group.addAction(action)
+            self.addAction(action)
+            self.script_actions[script] = action
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.paste_action)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self._fill_recent()
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = menu.addMenu("&View")
+        for action in self.script_actions.values():
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for action in (self.pinyin_action, self.numbers_action, self.colors_action, self.known_action, self.marks_action, self.dark_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for action in (self.zoom_in, self.zoom_out, self.zoom_reset):
+            view_menu.addAction(action)
+        edit_menu = menu.addMenu("&Search")
+        for action in (self.find_action, self.next_hit, self.prev_hit):
+            edit_menu.addAction(action)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        bar = QToolBar("Reading")
+        bar.setObjectName("reading-toolbar")
+        bar.setMovable(False)
+        self.addToolBar(bar)
+        bar.addAction(self.open_action)
+        self.script_box = QComboBox()
+        for script, label in SCRIPT_LABELS:
+            self.script_box.addItem(label, str(script))
+        self.script_box.setCurrentIndex([s for s, _ in SCRIPT_LABELS].index(self.script))
+        self.script_box.setToolTip("Script (Ctrl+1 … Ctrl+5)")
+        self.script_box.activated.connect(lambda idx: self.set_script(Script(self.script_box.itemData(idx))))
+        bar.addWidget(self.script_box)
+        bar.addAction(self.pinyin_action)
+        bar.addAction(self.numbers_action)
+        bar.addAction(self.marks_action)
+        bar.addSeparator()
+        self.search_box = QLineEdit(placeholderText="Search the text, the glossary and the dictionary (Ctrl+F)")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(320)
+        self.search_box.returnPressed.connect(self._search_enter)
+        bar.addWidget(self.search_box)
+        bar.addAction(self.prev_hit)
+        bar.addAction(self.next_hit)
+        self.hit_label = QLabel("")
+        bar.addWidget(self.hit_label)
+        bar.addSeparator()
+        bar.addAction(self.export_action)
+
+    def _connect_bridge(self) -> None:
+        b = self.bridge
+        b.shown.connect(self._on_shown)
+        b.position.connect(self._on_position)
+        b.activated.connect(self._on_activated)
+        b.termNavigated.connect(self.terms_panel.show_position)
+
+    # ---------------- documents ----------------
+    def open_document(self, document: Document) -> None:
+        """Show a document, restoring its reading position and view when it was open before."""
+        self._remember_current()
+        self.document = document
+        self.pages.add(document)
+        recent = self.settings.recent_for(document.path) if document.path else None
+        self.position = recent.position if recent else 0
+        if recent:
+            self.script = Script(recent.script) if recent.script in Script._value2member_map_ else self.script
+            self.pinyin_action.blockSignals(True)
+            self.pinyin_action.setChecked(recent.pinyin)
+            self.pinyin_action.blockSignals(False)
+            self.settings.pinyin = recent.pinyin
+            self._sync_script_widgets()
+            self.bridge.send("settingsChanged", self._page_settings())
+        self.setWindowTitle(f"{document.title} — Zhushi 注釋")
+        self.hits, self.hit_index = [], -1
+        self.hit_label.setText("")
+        self._request_document()
+        self._remember_current()
+        self._fill_recent()
+
+    def _request_document(self) -> None:
+        assert self.document is not None
+        self.bridge.send(
+            "documentRequested",
+            {"key": self.document.key, "script": str(self.script), "position": self.position, "settings": self._page_settings()},
+        )
+
+    def _on_shown(self, info: dict[str, Any]) -> None:
+        self._refresh_terms()
+        if self.search_box.text().strip():
+            self.find_text(self.search_box.text(), keep_index=True)
+        self.documentShown.emit(info)
+
+    def _refresh_terms(self) -> None:
+        if self.document is None:
+            return
+        annotation = self.services.annotator.annotate(self.document, self.script)
+        self.terms_panel.set_terms(annotation.terms(), str(self.script))
+
+    def choose_file(self) -> None:
+        """File → Open."""
+        start = str(Path(self.document.path).parent) if self.document and self.document.path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, "Open a document", start, "Documents (*.txt *.md *.markdown *.html *.htm);;All files (*)")
+        if name:
+            self.open_path(name)
+
+    def open_path(self, path: str) -> bool:
+        """Open a file, or say clearly why not (the current document stays)."""
+        try:
+            document = load_document(path)
+        except DocumentError as exc:
+            QMessageBox.warning(self, "Cannot open the file", str(exc))
+            return False
+        self.open_document(document)
+        return True
+
+    def paste_document(self) -> None:
+        """File → Paste as new document."""
+        dialog = PasteDialog(self)
+        if dialog.exec() and dialog.text().strip():
+            try:
+                self.open_document(document_from_text(dialog.text(), source="pasted text"))
+            except DocumentError as exc:
+                QMessageBox.warning(self, "Cannot read the text", str(exc))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        data = event.mimeData()
+        urls = [u for u in data.urls() if u.isLocalFile()]
+        if urls:
+            self.open_path(urls[0].toLocalFile())
+        elif data.hasText():
+            try:
+                self.open_document(document_from_text(data.text(), source="dropped text"))
+            except DocumentError as exc:
+                QMessageBox.warning(self, "Cannot read the text", str(exc))
+        event.acceptProposedAction()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for recent in self.settings.recent:
+            action = self.recent_menu.addAction(f"{recent.title or Path(recent.path).name} — {recent.path}")
+            action.triggered.connect(lambda _=False, p=recent.path: self.open_path(p))
+        self.recent_menu.setEnabled(bool(self.settings.recent))
+
+    def _remember_current(self) -> None:
+        if self.document is None or not self.document.path:
+            return
+        self.settings.remember(
+            RecentDocument(self.document.path, self.document.title, self.position, str(self.script), self.settings.pinyin)
+        )
+        self._save_timer.start()
+
+    def _on_position(self, position: int) -> None:
+        self.position = position
+        self._remember_current()
+
+    # ---------------- view settings ----------------
+    def _page_settings(self) -> dict[str, Any]:
+        s = asdict(self.settings)
+        return {k: s[k] for k in ("pinyin", "tone_style", "tone_colors", "show_term_marks", "theme", "zoom", "known_words", "hide_known_pinyin")}
+
+    def _set(self, name: str, value: Any) -> None:
+        setattr(self.settings, name, value)
+        self.bridge.send("settingsChanged", {name: value, **({"known_words": self.settings.known_words} if name == "hide_known_pinyin" else {})})
+        self._save_timer.start()
+
+    def set_pinyin(self, on: bool) -> None:
+        """Show or hide pinyin ruby."""
+        if self.pinyin_action.isChecked() != on:
+            self.pinyin_action.setChecked(on)
+            return
+        self._set("pinyin", on)
+        self._remember_current()
+
+    def set_script(self, script: Script) -> None:
+        """Switch the script view, keeping the reading position."""
+        if script == self.script:
+            self._sync_script_widgets()
+            return
+        self.script = script
+        self.settings.script = str(script)
+        self._sync_script_widgets()
+        if self.document is not None:
+            self._request_document()
+            self._remember_current()
+        self._save_timer.start()
+
+    def _sync_script_widgets(self) -> None:
+        self.script_actions[self.script].setChecked(True)
+        self.script_box.setCurrentIndex([s for s, _ in SCRIPT_LABELS].index(self.script))
+
+    def _zoom(self, factor: float) -> None:
+        zoom = 1.0 if factor == 0 else max(0.5, min(3.0, self.settings.zoom * factor))
+        self._set("zoom", round(zoom, 3))
+
+    # ---------------- search ----------------
+    def focus_search(self) -> None:
+        """Ctrl+F: put the cursor in the search box."""
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _search_enter(self) -> None:
+        query = self.search_box.text()
+        if self.hits and query == getattr(self, "_last_query", None):
+            self.step_hit(1)
+            return
+        self.find_text(query)
+
+    def find_text(self, query: str, keep_index: bool = False) -> int:
+        """Highlight every occurrence of query in the document (any script) and list glossary/dictionary results."""
+        self._last_query = query
+        if self.document is None:
+            return 0
+        annotation = self.services.annotator.annotate(self.document, self.script)
+        self.hits = find_in_blocks(annotation.blocks, query)
+        self.hit_index = (min(self.hit_index, len(self.hits) - 1) if keep_index else 0) if self.hits else -1
+        self.bridge.send("searchRequested", {"hits": self.hits, "current": max(self.hit_index, 0)})
+        self._update_hit_label()
+        if query.strip():
+            self.results_panel.show_results(self.services.search.search(query.strip(), limit=30))
+            if not self.hits:
+                self.side_tabs.setCurrentWidget(self.results_panel)
+        return len(self.hits)
+
+    def step_hit(self, delta: int) -> None:
+        """Next or previous search hit."""
+        if not self.hits:
+            return
+        self.hit_index = (self.hit_index + delta) % len(self.hits)
+        self.bridge.send("navigateRequested", {"action": "hit", "index": self.hit_index})
+        self._update_hit_label()
+
+    def _update_hit_label(self) -> None:
+        if not self._last_query.strip():
+            self.hit_label.setText("")
+        elif self.hits:
+            self.hit_label.setText(f" {self.hit_index + 1} of {len(self.hits)} ")
+        else:
+            self.hit_label.setText(" no matches ")
+
+    # ---------------- entries ----------------
+    def _on_activated(self, info: dict[str, Any]) -> None:
+        self.entry_panel.pin(info)
+        self.side_tabs.setCurrentWidget(self.entry_panel)
+
+    def _add_to_glossary(self, info: dict[str, Any]) -> None:
+        words = info.get("words") or []
+        first = words[0]["entries"][0] if words and words[0].get("entries") else {}
+        values = {
+            "simplified": first.get("simplified", info.get("text", "")),
+            "traditional": first.get("traditional", info.get("text", "")),
+            "pinyin": first.get("pinyin_marks", ""),
+            "english": "; ".join(first.get("definitions", [])[:2]),
+        }
+        self._edit_values(values)
+
+    def _edit_entry(self, info: dict[str, Any]) -> None:
+        entry = info.get("entry")
+        if entry:
+            self._edit_values(entry)
+
+    def _edit_values(self, values: dict[str, Any]) -> None:
+        dialog = EntryDialog(values, self)
+        if not dialog.exec() or dialog.entry is None:
+            return
+        user = self.services.user_glossary
+        try:
+            if any(e.id == dialog.entry.id for e in user.entries()):
+                user.update(dialog.entry)
+            else:
+                user.add(dialog.entry)
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self, "My glossary", f"The entry could not be saved: {exc}")
+            return
+        self.services.user_glossary_changed()  # the annotator drops its cache; the page asks again
+        if self.document is not None:
+            self._request_document()
+        self.statusBar().showMessage(f"Saved “{dialog.entry.simplified}” in my glossary.", 5000)
+
+    # ---------------- export ----------------
+    def export_pdf(self) -> None:
+        """File → Export PDF (see reader.ui.export)."""
+        from reader.ui.export import ExportDialogFlow
+
+        ExportDialogFlow(self).start()
+
+    # ---------------- closing ----------------
+    def save_settings(self) -> None:
+        """Write the settings now (atomically)."""
+        try:
+            self.settings.script = str(self.script)
+            self.settings_store.save(self.settings)
+        except OSError as exc:
+            log.warning("settings could not be saved: %s", exc)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self._remember_current()
+        self.save_settings()
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

@@ -1,0 +1,693 @@
+// Zhushi reader page: renders annotated chunks served by zhushi://app, hover popups, word cursor,
+// search and term highlights, print preparation. Document text only ever enters the DOM as text
+// (textContent / text nodes), never as HTML.
+"use strict";
+
+const Z = {
+  bridge: null,
+  info: null,
+  script: "original",
+  blocks: [],        // per block: {data, el, hydrated}
+  glossary: {},
+  dict: {},
+  maxWord: 1,
+  settings: {pinyin: false, tone_style: "marks", tone_colors: false, show_term_marks: true,
+             theme: "light", zoom: 1, known_words: [], hide_known_pinyin: false},
+  known: new Set(),
+  hits: [],          // [block, start, end]
+  hitIndex: -1,
+  cursor: null,      // {b, i, len}
+  loadToken: 0,
+  observer: null,
+  hoverKey: "",
+  positionTimer: 0,
+};
+
+// ---------- pinyin formatting ----------
+const TONE_MARKS = {a: "āáǎà", e: "ēéěè", i: "īíǐì", o: "ōóǒò", u: "ūúǔù", "ü": "ǖǘǚǜ",
+                    A: "ĀÁǍÀ", E: "ĒÉĚÈ", I: "ĪÍǏÌ", O: "ŌÓǑÒ", U: "ŪÚǓÙ", "Ü": "ǕǗǙǛ"};
+function toMarks(syl) {
+  const m = /^([^\d]+)([1-5])?$/.exec(syl);
+  if (!m) return syl;
+  let base = m[1].replace(/v/g, "ü").replace(/u:/g, "ü");
+  const tone = m[2] ? Number(m[2]) : 5;
+  if (tone === 5) return base;
+  let idx = base.search(/[aeAE]/);
+  if (idx < 0) idx = base.search(/ou|OU|Ou/);
+  if (idx < 0) {
+    for (let k = base.length - 1; k >= 0; k--) { if ("aeiouüAEIOUÜ".includes(base[k])) { idx = k; break; } }
+  }
+  if (idx < 0) return base + tone;
+  const ch = base[idx];
+  return base.slice(0, idx) + (TONE_MARKS[ch] ? TONE_MARKS[ch][tone - 1] : ch) + base.slice(idx + 1);
+}
+function formatReading(r) {
+  if (!r) return "";
+  return Z.settings.tone_style === "numbers" ? r : toMarks(r);
+}
+function toneOf(r) { const m = /([1-5])$/.exec(r || ""); return m ? m[1] : "5"; }
+function cedictMarks(pinyin) { return pinyin.split(" ").map(toMarks).join(" "); }
+
+// ---------- bridge ----------
+function call(name, payload) {
+  if (Z.bridge && Z.bridge[name]) Z.bridge[name](typeof payload === "string" ? payload : JSON.stringify(payload));
+}
+function connectBridge() {
+  if (typeof QWebChannel === "undefined" || typeof qt === "undefined") { console.log("zhushi: no web channel"); return; }
+  new QWebChannel(qt.webChannelTransport, (channel) => {
+    Z.bridge = channel.objects.bridge;
+    Z.bridge.documentRequested.connect((s) => loadDocument(JSON.parse(s)));
+    Z.bridge.settingsChanged.connect((s) => applySettings(JSON.parse(s)));
+    Z.bridge.searchRequested.connect((s) => showHits(JSON.parse(s)));
+    Z.bridge.navigateRequested.connect((s) => navigate(JSON.parse(s)));
+    Z.bridge.printRequested.connect((s) => preparePrint(JSON.parse(s)));
+    Z.bridge.hoverRequested.connect((s) => hoverText(JSON.parse(s)));
+    Z.bridge.printFinished.connect(() => endPrint());
+    Z.bridge.pageReady("{}");
+  });
+}
+
+// ---------- settings ----------
+function applySettings(s) {
+  Object.assign(Z.settings, s);
+  const b = document.body;
+  b.classList.toggle("pinyin-on", !!Z.settings.pinyin);
+  b.classList.toggle("pinyin-off", !Z.settings.pinyin);
+  b.classList.toggle("tone-colors", !!Z.settings.tone_colors);
+  b.classList.toggle("marks-off", !Z.settings.show_term_marks);
+  b.classList.toggle("dark", Z.settings.theme === "dark");
+  document.documentElement.style.setProperty("--zoom", String(Z.settings.zoom || 1));
+  const known = new Set(Z.settings.hide_known_pinyin ? (Z.settings.known_words || []) : []);
+  const styleChanged = ("tone_style" in s);
+  const knownChanged = known.size !== Z.known.size || [...known].some((w) => !Z.known.has(w));
+  Z.known = known;
+  if (styleChanged || knownChanged) {
+    for (const blk of Z.blocks) if (blk.hydrated) refreshRuby(blk);
+  }
+}
+
+function refreshRuby(blk) {
+  const py = blk.data.py;
+  for (const rt of blk.el.querySelectorAll("rt")) {
+    const i = Number(rt.parentElement.dataset.i);
+    rt.textContent = formatReading(py[i]);
+  }
+  markKnown(blk);
+}
+
+function markKnown(blk) {
+  for (const el of blk.el.querySelectorAll(".known")) el.classList.remove("known");
+  if (!Z.known.size) return;
+  const text = blk.data.text;
+  for (const word of Z.known) {
+    let at = text.indexOf(word);
+    while (at >= 0) {
+      for (let k = at; k < at + word.length; k++) { const c = charEl(blk, k); if (c) c.classList.add("known"); }
+      at = text.indexOf(word, at + word.length);
+    }
+  }
+}
+
+// ---------- loading ----------
+async function fetchJson(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(url + ": " + response.status);
+  return response.json();
+}
+
+async function loadDocument(req) {
+  const token = ++Z.loadToken;
+  Z.script = req.script;
+  if (req.settings) applySettings(req.settings);
+  const t0 = performance.now();
+  const info = await fetchJson(`zhushi://app/doc/${req.key}/info.json`);
+  if (token !== Z.loadToken) return;
+  Z.info = info;
+  Z.glossary = {}; Z.dict = {}; Z.maxWord = 1; Z.hits = []; Z.hitIndex = -1; Z.cursor = null;
+  hidePopup();
+  document.documentElement.lang = (req.script === "simplified") ? "zh-Hans" : "zh-Hant";
+  document.body.classList.toggle("hans", req.script === "simplified");
+  document.getElementById("doc-title").textContent = info.title;
+  document.title = info.title;
+  document.getElementById("doc-source").textContent = info.source ? "Source: " + info.source : "";
+  const main = document.getElementById("doc");
+  main.textContent = "";
+  if (Z.observer) Z.observer.disconnect();
+  Z.observer = new IntersectionObserver(onIntersect, {rootMargin: "1500px 0px"});
+  Z.blocks = info.blocks.map((b, i) => {
+    const el = document.createElement("div");
+    el.className = "block " + b.kind;
+    el.dataset.b = String(i);
+    el.style.containIntrinsicSize = `auto ${Math.max(1.9, Math.ceil(b.len / 40) * 1.9)}em`;
+    main.appendChild(el);
+    Z.observer.observe(el);
+    return {data: null, el, hydrated: false, visible: false};
+  });
+  const order = info.chunks.map((_, k) => k);
+  const first = chunkForSource(req.position || 0);
+  if (first > 0) { order.splice(order.indexOf(first), 1); order.unshift(first); }
+  let shown = false;
+  for (const k of order) {
+    const chunk = await fetchJson(`zhushi://app/doc/${req.key}/${req.script}/${k}.json`);
+    if (token !== Z.loadToken) return;
+    addChunk(chunk);
+    if (!shown) {
+      shown = true;
+      if (req.position) scrollToSource(req.position, false);
+      await nextFrame();
+      call("documentShown", {script: req.script, key: req.key, ms: performance.now() - t0});
+    }
+  }
+  if (token === Z.loadToken) call("documentLoaded", {script: req.script, key: req.key, ms: performance.now() - t0});
+}
+
+function nextFrame() { return new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))); }
+
+function chunkForSource(pos) {
+  if (!Z.info) return 0;
+  let src = 0, blockIndex = 0;
+  for (let i = 0; i < Z.info.blocks.length; i++) {
+    if (src + Z.info.blocks[i].len >= pos) { blockIndex = i; break; }
+    src += Z.info.blocks[i].len + 1; blockIndex = i;
+  }
+  return Math.max(0, Z.info.chunks.findIndex(([s, e]) => blockIndex >= s && blockIndex < e));
+}
+
+function addChunk(chunk) {
+  Object.assign(Z.glossary, chunk.glossary);
+  for (const [w, entries] of Object.entries(chunk.dict)) {
+    Z.dict[w] = entries;
+    if (w.length > Z.maxWord) Z.maxWord = w.length;
+  }
+  for (const data of chunk.blocks) {
+    const blk = Z.blocks[data.i];
+    blk.data = data;
+    blk.hydrated = false;
+    blk.el.textContent = data.text;
+    if (blk.visible) hydrate(blk);
+  }
+}
+
+function onIntersect(entries) {
+  for (const e of entries) {
+    const blk = Z.blocks[Number(e.target.dataset.b)];
+    if (!blk) continue;
+    blk.visible = e.isIntersecting;
+    if (e.isIntersecting && blk.data && !blk.hydrated) hydrate(blk);
+    else if (!e.isIntersecting && blk.hydrated && !Z.printing && !blk.pinned) dehydrate(blk);
+  }
+}
+
+function dehydrate(blk) {
+  blk.el.textContent = blk.data.text;
+  blk.hydrated = false;
+}
+
+// ---------- rendering a block: one element per character ----------
+function hydrate(blk) {
+  const d = blk.data;
+  const text = d.text, py = d.py;
+  const frag = document.createDocumentFragment();
+  const terms = d.terms;
+  let t = 0, parent = frag, termEnd = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (i === termEnd) { parent = frag; termEnd = -1; }
+    while (t < terms.length && terms[t][0] < i) t++;
+    if (t < terms.length && terms[t][0] === i) {
+      const span = document.createElement("span");
+      span.className = "term";
+      span.dataset.term = terms[t][2];
+      span.dataset.start = String(i);
+      frag.appendChild(span);
+      parent = span; termEnd = terms[t][1]; t++;
+    }
+    let ch = text[i];
+    const code = text.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    if (pair) ch = text.slice(i, i + 2);
+    let el;
+    if (py[i]) {
+      el = document.createElement("ruby");
+      el.appendChild(document.createTextNode(ch));
+      const rt = document.createElement("rt");
+      rt.textContent = formatReading(py[i]);
+      el.appendChild(rt);
+      el.className = "tone" + toneOf(py[i]);
+    } else {
+      el = document.createElement("span");
+      el.className = "c";
+      el.textContent = ch;
+    }
+    el.dataset.i = String(i);
+    parent.appendChild(el);
+    if (pair) i++;
+  }
+  blk.el.textContent = "";
+  blk.el.appendChild(frag);
+  blk.hydrated = true;
+  markKnown(blk);
+  paintHits(blk);
+  if (Z.cursor && Z.cursor.b === Number(blk.el.dataset.b)) paintCursor();
+}
+
+function charEl(blk, i) {
+  if (!blk.hydrated) return null;
+  return blk.el.querySelector(`[data-i="${i}"]`);
+}
+
+function ensureHydrated(b) {
+  const blk = Z.blocks[b];
+  if (blk && blk.data && !blk.hydrated) hydrate(blk);
+  return blk;
+}
+
+// ---------- lookup ----------
+function termAt(blk, i) {
+  for (const tm of blk.data.terms) if (tm[0] <= i && i < tm[1]) return tm;
+  return null;
+}
+
+function wordsAt(blk, i) {
+  const text = blk.data.text;
+  const found = [];
+  for (let L = Math.min(Z.maxWord, text.length - i); L >= 1; L--) {
+    const w = text.substr(i, L);
+    if (Z.dict[w]) found.push([w, Z.dict[w]]);
+  }
+  return found;
+}
+
+function lookupAt(b, i) {
+  const blk = Z.blocks[b];
+  if (!blk || !blk.data || !blk.data.py[i] && !termAt(blk, i)) return null;
+  const tm = termAt(blk, i);
+  if (tm) return {kind: "term", b, start: tm[0], end: tm[1], entry: Z.glossary[tm[2]], words: wordsAt(blk, tm[0]).slice(0, 1)};
+  const words = wordsAt(blk, i);
+  if (!words.length) return {kind: "char", b, start: i, end: i + 1, words: []};
+  return {kind: "word", b, start: i, end: i + words[0][0].length, words: words.slice(0, 3)};
+}
+
+// ---------- popup ----------
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined && text !== null) e.textContent = text;
+  return e;
+}
+
+function renderPopup(hit) {
+  const pop = document.getElementById("popup");
+  pop.textContent = "";
+  if (hit.kind === "term" && hit.entry) {
+    const g = hit.entry;
+    const box = el("div", "entry glossary");
+    const head = el("div");
+    head.appendChild(el("span", "hz", Z.script === "simplified" ? g.simplified : g.traditional));
+    head.appendChild(el("span", "py", g.pinyin));
+    head.appendChild(el("span", "badge", g.source === "user" ? "my glossary" : "glossary"));
+    box.appendChild(head);
+    if (g.simplified !== g.traditional) box.appendChild(el("div", "src", `${g.simplified} · ${g.traditional}`));
+    box.appendChild(el("div", "en", g.english));
+    const whose = g.english_source === "official" ? `official rendering${g.english_source_note ? " (" + g.english_source_note + ")" : ""}` : "Zhushi's rendering";
+    box.appendChild(el("div", "src", whose));
+    box.appendChild(el("p", "ex", g.explanation_en));
+    box.appendChild(el("p", "ex zh", g.explanation_zh));
+    pop.appendChild(box);
+  }
+  if (hit.kind !== "term" || !hit.entry) {
+    if (!hit.words.length) {
+      const blk = Z.blocks[hit.b];
+      pop.appendChild(el("div", "entry", blk.data.text[hit.start] + " — not in the dictionary"));
+    }
+    for (const [word, entries] of hit.words) {
+      for (const d of entries) {
+        const box = el("div", "entry dictionary");
+        const head = el("div");
+        head.appendChild(el("span", "hz", d.simplified === d.traditional ? d.simplified : `${d.simplified} ${d.traditional}`));
+        head.appendChild(el("span", "py", d.pinyin_marks || cedictMarks(d.pinyin)));
+        box.appendChild(head);
+        const ol = el("ol");
+        for (const def of d.definitions) ol.appendChild(el("li", null, def));
+        box.appendChild(ol);
+        pop.appendChild(box);
+      }
+    }
+    pop.appendChild(el("div", "src", "CC-CEDICT"));
+  }
+  return pop;
+}
+
+function showPopup(hit, x, y) {
+  const pop = renderPopup(hit);
+  pop.hidden = false;
+  const w = pop.offsetWidth, h = pop.offsetHeight;
+  const vw = window.innerWidth, vh = window.innerHeight;
+  let left = x + 12, top = y + 18;
+  if (left + w > vw - 6) left = Math.max(6, vw - w - 6);
+  if (top + h > vh - 6) top = Math.max(6, y - h - 12);
+  pop.style.left = left + "px";
+  pop.style.top = top + "px";
+  markHovered(hit);
+  const key = `${hit.b}:${hit.start}:${hit.end}`;
+  if (key !== Z.hoverKey) {
+    Z.hoverKey = key;
+    const blk = Z.blocks[hit.b];
+    call("hoverShown", {kind: hit.kind, text: blk.data.text.slice(hit.start, hit.end),
+                        id: hit.entry ? hit.entry.id : null, popup: pop.innerText});
+  }
+}
+
+function markHovered(hit) {
+  for (const e of document.querySelectorAll(".hovered")) e.classList.remove("hovered");
+  const blk = Z.blocks[hit.b];
+  for (let k = hit.start; k < hit.end; k++) { const c = charEl(blk, k); if (c) c.classList.add("hovered"); }
+}
+
+function hidePopup() {
+  const pop = document.getElementById("popup");
+  pop.hidden = true;
+  Z.hoverKey = "";
+  for (const e of document.querySelectorAll(".hovered")) e.classList.remove("hovered");
+}
+
+function charTarget(node) {
+  const c = node && node.closest ? node.closest("[data-i]") : null;
+  if (!c) return null;
+  const blockEl = c.closest(".block");
+  if (!blockEl) return null;
+  return {b: Number(blockEl.dataset.b), i: Number(c.dataset.i), el: c};
+}
+
+let pendingMove = null;
+function onMouseMove(ev) {
+  pendingMove = ev;
+  requestAnimationFrame(() => {
+    if (!pendingMove) return;
+    const e = pendingMove; pendingMove = null;
+    if (e.target.closest && e.target.closest("#popup")) return;
+    const t = charTarget(e.target);
+    if (!t) { hidePopup(); return; }
+    const hit = lookupAt(t.b, t.i);
+    if (!hit) { hidePopup(); return; }
+    showPopup(hit, e.clientX, e.clientY);
+  });
+}
+
+function onClick(ev) {
+  const t = charTarget(ev.target);
+  if (!t) return;
+  const hit = lookupAt(t.b, t.i);
+  if (!hit) return;
+  const blk = Z.blocks[hit.b];
+  call("entryActivated", {kind: hit.kind, text: blk.data.text.slice(hit.start, hit.end), entry: hit.entry || null,
+                          words: hit.words.map(([w, es]) => ({word: w, entries: es}))});
+}
+
+// hover by text, for tests and the screenshot command: the first occurrence of a text
+function hoverText(req) {
+  const needle = req.text;
+  for (let b = 0; b < Z.blocks.length; b++) {
+    const blk = Z.blocks[b];
+    if (!blk.data) continue;
+    const at = blk.data.text.indexOf(needle);
+    if (at < 0) continue;
+    ensureHydrated(b);
+    const c = charEl(blk, at);
+    c.scrollIntoView({block: "center"});
+    const r = c.getBoundingClientRect();
+    call("hoverTarget", {x: r.left + r.width / 2, y: r.top + r.height * 0.75, b, i: at});
+    return;
+  }
+  call("hoverTarget", {x: -1, y: -1});
+}
+
+// ---------- keyboard word cursor ----------
+function segmentStarts(blk) {
+  const starts = [];
+  const text = blk.data.text;
+  let i = 0;
+  while (i < text.length) {
+    starts.push(i);
+    const tm = termAt(blk, i);
+    if (tm && tm[0] === i) { i = tm[1]; continue; }
+    const w = blk.data.py[i] ? wordsAt(blk, i) : [];
+    i += w.length ? w[0][0].length : 1;
+  }
+  return starts;
+}
+
+function moveCursor(dir) {
+  if (!Z.cursor) {
+    const first = firstVisibleChar();
+    if (!first) return;
+    Z.cursor = {b: first.b, i: first.i};
+  } else {
+    let {b, i} = Z.cursor;
+    let blk = ensureHydrated(b);
+    const starts = segmentStarts(blk);
+    let k = starts.indexOf(i);
+    if (k < 0) k = starts.findIndex((s) => s > i) - 1;
+    k += dir;
+    while (k < 0 || k >= starts.length) {
+      b += dir;
+      if (b < 0 || b >= Z.blocks.length || !Z.blocks[b].data) return;
+      blk = ensureHydrated(b);
+      const s2 = segmentStarts(blk);
+      if (!s2.length) continue;
+      Z.cursor = {b, i: dir > 0 ? s2[0] : s2[s2.length - 1]};
+      return finishCursor();
+    }
+    Z.cursor = {b, i: starts[k]};
+  }
+  finishCursor();
+}
+
+function finishCursor() {
+  // skip characters without a reading (punctuation) in the direction of travel
+  paintCursor();
+  const {b, i} = Z.cursor;
+  const hit = lookupAt(b, i);
+  const c = charEl(Z.blocks[b], i);
+  if (c) {
+    c.scrollIntoView({block: "nearest"});
+    const r = c.getBoundingClientRect();
+    if (hit) showPopup(hit, r.left, r.bottom); else hidePopup();
+  }
+}
+
+function paintCursor() {
+  for (const e of document.querySelectorAll(".cursor")) e.classList.remove("cursor");
+  if (!Z.cursor) return;
+  const blk = Z.blocks[Z.cursor.b];
+  const hit = lookupAt(Z.cursor.b, Z.cursor.i);
+  const end = hit ? hit.end : Z.cursor.i + 1;
+  for (let k = Z.cursor.i; k < end; k++) { const c = charEl(blk, k); if (c) c.classList.add("cursor"); }
+}
+
+function onKey(ev) {
+  if (ev.key === "ArrowRight" || ev.key === "ArrowDown" && ev.altKey) { moveCursor(1); ev.preventDefault(); }
+  else if (ev.key === "ArrowLeft") { moveCursor(-1); ev.preventDefault(); }
+  else if (ev.key === "Escape") {
+    hidePopup(); Z.cursor = null; paintCursor();
+    call("escapePressed", {});
+  } else if (ev.key === "Enter" && Z.cursor) {
+    const c = charEl(Z.blocks[Z.cursor.b], Z.cursor.i);
+    if (c) onClick({target: c});
+  }
+}
+
+// ---------- reading position ----------
+function firstVisibleChar() {
+  const main = document.getElementById("doc").getBoundingClientRect();
+  for (let y = 8; y < window.innerHeight; y += 16) {
+    const node = document.elementFromPoint(main.left + 40, y) || document.elementFromPoint(window.innerWidth / 2, y);
+    const blockEl = node && node.closest ? node.closest(".block") : null;
+    if (!blockEl) continue;
+    const b = Number(blockEl.dataset.b);
+    const blk = ensureHydrated(b);
+    if (!blk || !blk.data) continue;
+    const t = charTarget(node);
+    if (t) return t;
+    const first = blk.el.querySelector("[data-i]");
+    if (first) return {b, i: Number(first.dataset.i), el: first};
+  }
+  return null;
+}
+
+function sourceOf(b, i) {
+  const d = Z.blocks[b].data;
+  return d.src + (d.map ? d.map[i] : i);
+}
+
+function reportPosition() {
+  clearTimeout(Z.positionTimer);
+  Z.positionTimer = setTimeout(() => {
+    const t = firstVisibleChar();
+    if (t) call("positionChanged", {position: sourceOf(t.b, t.i)});
+  }, 150);
+}
+
+function scrollToSource(pos, smooth) {
+  for (let b = 0; b < Z.blocks.length; b++) {
+    const d = Z.blocks[b].data;
+    if (!d) continue;
+    const srcLen = d.map ? d.map[d.map.length - 1] : d.text.length;
+    if (pos >= d.src && pos <= d.src + srcLen) {
+      ensureHydrated(b);
+      let i = pos - d.src;
+      if (d.map) { i = 0; while (i + 1 < d.map.length && d.map[i + 1] <= pos - d.src) i++; }
+      const c = charEl(Z.blocks[b], Math.min(i, d.text.length - 1)) || Z.blocks[b].el;
+      const top = c.getBoundingClientRect().top + window.scrollY - 8;
+      window.scrollTo({top, behavior: smooth ? "smooth" : "instant"});
+      return true;
+    }
+  }
+  return false;
+}
+
+// ---------- search hits and term navigation ----------
+function paintHits(blk) {
+  const b = Number(blk.el.dataset.b);
+  Z.hits.forEach(([hb, s, e], k) => {
+    if (hb !== b) return;
+    for (let x = s; x < e; x++) {
+      const c = charEl(blk, x);
+      if (c) { c.classList.add("hit"); c.classList.toggle("current", k === Z.hitIndex); }
+    }
+  });
+}
+
+function showHits(req) {
+  for (const e of document.querySelectorAll(".hit")) e.classList.remove("hit", "current");
+  Z.hits = req.hits || [];
+  Z.hitIndex = Z.hits.length ? Math.max(0, Math.min(req.current || 0, Z.hits.length - 1)) : -1;
+  for (const blk of Z.blocks) if (blk.hydrated) paintHits(blk);
+  if (Z.hitIndex >= 0) goToHit(Z.hitIndex);
+}
+
+function goToHit(k) {
+  Z.hitIndex = k;
+  const [b, s] = Z.hits[k];
+  const blk = ensureHydrated(b);
+  for (const e of document.querySelectorAll(".hit.current")) e.classList.remove("current");
+  paintHits(blk);
+  const c = charEl(blk, s);
+  if (c) c.scrollIntoView({block: "center"});
+}
+
+function termOccurrences(id) {
+  const out = [];
+  Z.blocks.forEach((blk, b) => {
+    if (!blk.data) return;
+    for (const tm of blk.data.terms) if (tm[2] === id) out.push([b, tm[0], tm[1]]);
+  });
+  return out;
+}
+
+function navigate(req) {
+  if (req.action === "hit" && Z.hits.length) goToHit(((req.index % Z.hits.length) + Z.hits.length) % Z.hits.length);
+  else if (req.action === "position") scrollToSource(req.position, false);
+  else if (req.action === "term") {
+    for (const e of document.querySelectorAll(".current-term")) e.classList.remove("current-term");
+    const occ = termOccurrences(req.id);
+    if (!occ.length) return;
+    const k = ((req.index || 0) % occ.length + occ.length) % occ.length;
+    for (const [b] of occ) ensureHydrated(b);
+    for (const e of document.querySelectorAll(`.term[data-term="${CSS.escape(req.id)}"]`)) e.classList.add("current-term");
+    const [b, s] = occ[k];
+    const c = charEl(Z.blocks[b], s);
+    if (c) c.scrollIntoView({block: "center"});
+    call("termShown", {id: req.id, index: k, count: occ.length});
+  }
+}
+
+// ---------- print ----------
+function makeNote(g, n, pages) {
+  const p = el("div", "note");
+  p.id = `note-${n}`;
+  p.appendChild(el("span", "n", n + ". "));
+  p.appendChild(el("b", null, g.traditional === g.simplified ? g.traditional : `${g.traditional} / ${g.simplified}`));
+  p.appendChild(document.createTextNode(` ${g.pinyin} — `));
+  p.appendChild(el("i", null, g.english));
+  p.appendChild(document.createTextNode(g.source === "user" ? " (my glossary)" :
+    (g.english_source === "official" ? ` (official${g.english_source_note ? ", " + g.english_source_note : ""})` : " (Zhushi's rendering)")));
+  p.appendChild(el("div", null, g.explanation_en));
+  p.appendChild(el("div", null, g.explanation_zh));
+  if (pages && pages.length) p.appendChild(el("div", "pages", (pages.length > 1 ? "pp. " : "p. ") + pages.join(", ")));
+  return p;
+}
+
+async function preparePrint(req) {
+  Z.printing = true;
+  hidePopup();
+  while (Z.blocks.some((blk) => !blk.data)) await new Promise((r) => setTimeout(r, 50));
+  for (const blk of Z.blocks) if (!blk.hydrated) hydrate(blk);
+  document.body.classList.add("print");
+  document.querySelectorAll(".block.heading").forEach((h, k) => {
+    h.id = `h-${k}`;
+    if (!h.querySelector("a.hlink")) {
+      const a = el("a", "hlink");
+      a.href = `#h-${k}`;
+      while (h.firstChild) a.appendChild(h.firstChild);
+      h.appendChild(a);
+    }
+  });
+  const notes = document.getElementById("notes");
+  notes.textContent = "";
+  for (const s of document.querySelectorAll("sup.noteref, .blocknotes")) s.remove();
+  const numbers = {};
+  const firstBlock = new Map();
+  let next = 1;
+  const mode = req.notes || "end";
+  const pages = req.pages || {};
+  notes.hidden = true;
+  if (mode !== "none") {
+    for (const span of document.querySelectorAll(".term")) {
+      const id = span.dataset.term;
+      if (!Z.glossary[id]) continue;
+      const blockEl = span.closest(".block");
+      if (!numbers[id]) {
+        numbers[id] = next++;
+        if (!firstBlock.has(blockEl)) firstBlock.set(blockEl, []);
+        firstBlock.get(blockEl).push(id);
+      }
+      const sup = el("sup", "noteref");
+      const a = el("a", null, String(numbers[id]));
+      a.href = `#note-${numbers[id]}`;
+      sup.appendChild(a);
+      span.after(sup);
+    }
+    if (mode === "footnotes") {
+      for (const [blockEl, ids] of firstBlock) {
+        const box = el("div", "blocknotes");
+        for (const id of ids) box.appendChild(makeNote(Z.glossary[id], numbers[id], pages[id]));
+        blockEl.after(box);
+      }
+    } else {
+      notes.appendChild(el("h2", null, "Glossary · 詞彙表"));
+      const ordered = Object.entries(numbers).sort((a, b) => a[1] - b[1]);
+      for (const [id, n] of ordered) notes.appendChild(makeNote(Z.glossary[id], n, pages[id]));
+      notes.hidden = false;
+    }
+  }
+  await document.fonts.ready;
+  await nextFrame();
+  const headings = [...document.querySelectorAll(".block.heading")].map((h) => h.innerText.replace(/\s+/g, " ").trim());
+  const plain = Z.blocks.filter((b) => b.data.kind === "heading").map((b) => b.data.text);
+  call("printReady", {notes: Object.keys(numbers).length, headings: plain.length ? plain : headings, numbers});
+}
+
+function endPrint() {
+  Z.printing = false;
+  document.body.classList.remove("print");
+}
+
+// ---------- start ----------
+window.addEventListener("DOMContentLoaded", () => {
+  document.addEventListener("mousemove", onMouseMove, {passive: true});
+  document.addEventListener("mouseleave", hidePopup);
+  document.addEventListener("click", onClick);
+  document.addEventListener("keydown", onKey);
+  window.addEventListener("scroll", () => { hidePopup(); reportPosition(); }, {passive: true});
+  connectBridge();
+});
