@@ -1,0 +1,156 @@
+"""The user glossary: editing, atomic writes, broken files kept aside, CSV/TSV import and export, Anki."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from glossary.user import UserGlossary, export_anki_tsv
+
+from .conftest import make_entry
+
+HEADER = "id,simplified,traditional,variants,pinyin,english,category,related\n"
+
+
+def test_missing_file_starts_empty(tmp_path):
+    glossary = UserGlossary(tmp_path / "user-glossary.json")
+    assert glossary.entries() == [] and glossary.warnings == []
+
+
+def test_add_update_delete_persist(tmp_path):
+    path = tmp_path / "user-glossary.json"
+    glossary = UserGlossary(path)
+    added = glossary.add(make_entry(pinyin="ce4 shi4"))
+    assert added.source == "user" and added.pinyin == "cè shì"
+    assert UserGlossary(path).entries() == [added]
+    glossary.update(make_entry(english="trial"))
+    assert UserGlossary(path).get("test-term").english == "trial"
+    glossary.delete("test-term")
+    assert UserGlossary(path).entries() == []
+    assert json.loads(path.read_text(encoding="utf-8"))["entries"] == []
+
+
+def test_add_rejects_duplicates_and_bad_entries(tmp_path):
+    glossary = UserGlossary(tmp_path / "g.json")
+    glossary.add(make_entry())
+    with pytest.raises(ValueError, match="already exists"):
+        glossary.add(make_entry())
+    with pytest.raises(ValueError, match="english"):
+        glossary.add(make_entry(id="x", english=""))
+    with pytest.raises(KeyError):
+        glossary.update(make_entry(id="nope"))
+    with pytest.raises(KeyError):
+        glossary.delete("nope")
+
+
+def test_add_generates_id(tmp_path):
+    glossary = UserGlossary(tmp_path / "g.json")
+    first = glossary.add(make_entry(id=""))
+    second = glossary.add(make_entry(id=""))
+    assert (first.id, second.id) == ("ce-shi", "ce-shi-2")
+
+
+def test_atomic_write_leaves_no_temp_files(tmp_path):
+    glossary = UserGlossary(tmp_path / "user-glossary.json")
+    for number in range(5):
+        glossary.add(make_entry(id=f"t-{number}"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["user-glossary.json"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        '{"entries": 5}',
+        '[{"id": "a", "simplified": "测"}, {"id": "a", "simplified": "试"}]',
+        '[{"id": "a", "simplified": "测", "variants": "x"}]',
+        '["x"]',
+        b"\xff\xfe\x00bad",
+    ],
+)
+def test_broken_file_kept_aside(tmp_path, content):
+    path = tmp_path / "user-glossary.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    glossary = UserGlossary(path)
+    assert glossary.entries() == []
+    assert len(glossary.warnings) == 1 and "broken-" in glossary.warnings[0]
+    kept = list(tmp_path.glob("user-glossary.json.broken-*"))
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == (content if isinstance(content, bytes) else content.encode())
+    glossary.add(make_entry())
+    assert UserGlossary(path).warnings == []
+
+
+def test_import_csv_with_bad_rows(tmp_path):
+    table = tmp_path / "terms.csv"
+    table.write_text(
+        HEADER
+        + "a-one,测试,測試,试验|試驗,cè shì,test,governance,\n"
+        + "bad-cat,测验,測驗,,cè yàn,quiz,economy,\n"
+        + "a-one,测试,測試,,cè shì,again,governance,\n"
+        + "no-english,考试,考試,,kǎo shì,,governance,\n"
+        + '"multi",多行,多行,,duō háng,"line one\nline two",campaign,\n'
+        + "wrong-pinyin,考试,考試,,kǎo,exam,governance,\n"
+        + "numbers,考试,考試,,kao3 shi4,exam,governance,a-one\n",
+        encoding="utf-8",
+    )
+    glossary = UserGlossary(tmp_path / "g.json")
+    report = glossary.import_table(table)
+    assert report.added == 3
+    joined = "\n".join(report.errors)
+    assert "line 3: unknown category" in joined
+    assert "line 4: duplicate id 'a-one' (first on line 2)" in joined
+    assert "line 5: missing english" in joined
+    assert "line 8: pinyin" in joined
+    entry = glossary.get("a-one")
+    assert entry.variants == ("试验", "試驗") and entry.source == "user"
+    assert glossary.get("numbers").pinyin == "kǎo shì" and glossary.get("numbers").related == ("a-one",)
+    assert glossary.get("multi").english == "line one\nline two"
+
+
+def test_import_tsv_by_sniffing_and_update(tmp_path):
+    glossary = UserGlossary(tmp_path / "g.json")
+    glossary.add(make_entry())
+    table = tmp_path / "terms.txt"
+    table.write_text("id\tsimplified\tpinyin\tenglish\ntest-term\t测试\tcè shì\texam\n\t新词\txīn cí\tnew word\n", encoding="utf-8")
+    report = glossary.import_table(table)
+    assert (report.added, report.updated, report.errors) == (1, 1, [])
+    assert glossary.get("test-term").english == "exam"
+    assert glossary.get("xin-ci").simplified == "新词"
+
+
+def test_import_without_header(tmp_path):
+    table = tmp_path / "t.csv"
+    table.write_text("测试,cè shì,test\n", encoding="utf-8")
+    report = UserGlossary(tmp_path / "g.json").import_table(table)
+    assert report.added == 0 and "header" in report.errors[0]
+
+
+@pytest.mark.parametrize("name", ["out.csv", "out.tsv"])
+def test_export_round_trip(tmp_path, name):
+    source = UserGlossary(tmp_path / "a.json")
+    source.add(make_entry(variants=("试验", "試驗"), explanation_en="has, comma\tand tab"))
+    source.add(make_entry(id="other", simplified="考试", traditional="考試", pinyin="kǎo shì", related=("test-term",)))
+    out = tmp_path / name
+    source.export_table(out)
+    target = UserGlossary(tmp_path / "b.json")
+    report = target.import_table(out)
+    assert report.errors == [] and report.added == 2
+    assert target.entries() == source.entries()
+    assert not list(tmp_path.glob(".*tmp"))
+
+
+def test_export_anki(tmp_path):
+    out = tmp_path / "anki.tsv"
+    export_anki_tsv(
+        [make_entry(explanation_en="line\nbreak\tand tab"), make_entry(simplified="放管服", traditional="放管服", pinyin="fàng guǎn fú")],
+        out,
+    )
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert lines[0] == "測試 / 测试\tcè shì\ttest — line break and tab"
+    assert lines[1].split("\t")[0] == "放管服"
+    assert lines[2] == "" and len(lines) == 3
