@@ -107,16 +107,22 @@ class WindowDriver:
         return where  # type: ignore[no-any-return]
 
     def hover(self, text: str, timeout_ms: int = 10000) -> dict[str, Any]:
-        """Move the mouse onto the first occurrence of text and wait for the popup."""
+        """Move the mouse onto the first occurrence of text and wait for its popup."""
         where = self.locate(text)
-        for _ in range(3):
-            self.mouse_move(where["x"] - 3, where["y"] - 1)
-            pump(30)
-            self.mouse_move(where["x"], where["y"])
-            try:
-                return wait_signal(self.window.bridge.hovered, timeout_ms // 3)  # type: ignore[no-any-return]
-            except DriverTimeout:
-                continue
+        seen: list[dict[str, Any]] = []
+        self.window.bridge.hovered.connect(seen.append)
+        try:
+            for _ in range(3):
+                self.mouse_move(2, 2)  # off the text: any popup closes
+                pump(40)
+                self.mouse_move(where["x"], where["y"])
+                deadline = time.monotonic() + timeout_ms / 3000
+                while time.monotonic() < deadline:
+                    pump(20)
+                    if seen:
+                        return seen[-1]
+        finally:
+            self.window.bridge.hovered.disconnect(seen.append)
         raise DriverTimeout(f"no popup for “{text}”")
 
     def popup_text(self) -> str:
@@ -124,10 +130,20 @@ class WindowDriver:
         return str(self.run_js("const p = document.getElementById('popup'); return p.hidden ? '' : p.innerText;"))
 
     def page_text(self) -> str:
-        """The document text as the page shows it (without pinyin)."""
+        """The document text as the page's DOM holds it, without pinyin (rt) — what a reader sees."""
         return str(
             self.run_js(
-                "return Z.blocks.map(b => b.data ? b.data.text : '').join('\\n');"
+                "const c = document.getElementById('doc').cloneNode(true);"
+                "c.querySelectorAll('rt').forEach(r => r.remove());"
+                "return [...c.querySelectorAll('.block')].map(b => b.textContent).join('\\n');"
+            )
+        )
+
+    def ruby_texts(self, limit: int = 50) -> list[str]:
+        """The pinyin shown above the first characters (empty strings while pinyin is hidden)."""
+        return list(
+            self.run_js(
+                f"return [...document.querySelectorAll('rt')].slice(0, {limit}).map(r => r.offsetParent === null ? '' : r.textContent);"
             )
         )
 

@@ -25,6 +25,7 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.refused: list[str] = []
+        self.allowed: list[str] = []
 
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 (Qt API)
         url = info.requestUrl()
@@ -32,6 +33,8 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
             self.refused.append(url.toString())
             log.warning("refused a request for %s", url.toString())
             info.block(True)
+        else:
+            self.allowed.append(url.toString())
 
 
 class ReaderPage(QWebEnginePage):

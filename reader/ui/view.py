@@ -6,7 +6,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.pages import DocumentPages
 from reader.ui.bridge import ReaderBridge
@@ -21,7 +21,8 @@ class ReaderView(QWebEngineView):
         super().__init__(parent)
         self.pages = pages
         # An off-the-record profile of our own: no cache or cookies on disk, our scheme and guard only.
-        self.profile = QWebEngineProfile(self)
+        # Parented to the application, so that it outlives every page that uses it.
+        self.profile = QWebEngineProfile(QApplication.instance())
         self.profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
         self.profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
         self.scheme_handler = ReaderSchemeHandler(pages.serve, self)
@@ -39,6 +40,6 @@ class ReaderView(QWebEngineView):
         self.load(QUrl(READER_URL))
 
     def shutdown(self) -> None:
-        """Release the page before the profile (QtWebEngine warns otherwise)."""
-        self.setPage(None)  # type: ignore[arg-type]
+        """Release the page, then the profile (QtWebEngine warns when a profile goes first)."""
         self.reader_page.deleteLater()
+        self.profile.deleteLater()

@@ -1,0 +1,182 @@
+"""The running window: launch vs a bare QWebEngineView, toggle/switch/hover times, a 1M-character document."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (QtWebEngine's processes included), in MB."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo.extend(children.get(p, []))
+        try:
+            with open(f"/proc/{p}/status") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def bare() -> None:
+    """Baseline: a bare QWebEngineView loading a one-line page; prints seconds from start to loaded+painted."""
+    start = time.perf_counter()
+    from reader.ui.app import prepare_environment
+
+    prepare_environment(headless=True)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    view = QWebEngineView()
+    view.resize(1200, 900)
+    view.show()
+
+    def loaded(_ok: bool) -> None:
+        view.page().runJavaScript("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))).then(() => 1)", 0, lambda _v: done())
+
+    def done() -> None:
+        print(json.dumps({"seconds": time.perf_counter() - start}))
+        app.quit()
+
+    view.loadFinished.connect(loaded)
+    view.setHtml("<p>hello</p>")
+    QTimer.singleShot(60000, app.quit)
+    app.exec()
+
+
+def reader(file: str | None) -> None:
+    """The reader window: launch to painted, then interaction timings and memory."""
+    start = time.perf_counter()
+    from reader.ui.app import create_application
+
+    app = create_application(headless=True)
+    from reader.core.convert import Script
+    from reader.core.loader import bundled_document, load_document
+    from reader.core.services import Services
+    from reader.core.settings import SettingsStore
+    from reader.ui.driver import WindowDriver, pump, wait_signal
+    from reader.ui.window import MainWindow
+
+    home = Path(tempfile.mkdtemp(prefix="zhushi-bench-"))
+    window = MainWindow(Services(home / "g.json"), SettingsStore(home / "s.json"))
+    window.resize(1200, 900)
+    window.show()
+    window.open_document(load_document(file) if file else bundled_document())
+    driver = WindowDriver(window)
+    driver.wait_shown(120000)
+    launch = time.perf_counter() - start
+    out: dict[str, float] = {"seconds": launch}
+    if file:
+        pump(1500)
+        out["responsive_ms"] = _js_roundtrip_ms(driver)
+        # wait until all chunks are annotated and loaded, checking responsiveness meanwhile
+        worst = out["responsive_ms"]
+        t0 = time.perf_counter()
+        while not driver.run_js("return Z.blocks.every(b => b.data !== null);") and time.perf_counter() - t0 < 300:
+            worst = max(worst, _js_roundtrip_ms(driver))
+            pump(500)
+        out["all_loaded_s"] = time.perf_counter() - start
+        out["worst_roundtrip_ms"] = worst
+        pump(1000)
+        out["rss_mb"] = _tree_rss_mb(os.getpid())
+        print(json.dumps(out))
+        return
+
+    # pinyin toggle: from the action to the page having re-laid out (JS measures its own frame)
+    times = []
+    for _ in range(6):
+        t = time.perf_counter()
+        window.pinyin_action.trigger()
+        driver.run_js("document.body.offsetHeight; return 1;")
+        times.append(time.perf_counter() - t)
+    out["pinyin_toggle_ms"] = 1000 * sorted(times)[len(times) // 2]
+    sw = []
+    for script in (Script.SIMPLIFIED, Script.TAIWAN, Script.TRADITIONAL, Script.HONGKONG, Script.ORIGINAL):
+        t = time.perf_counter()
+        window.set_script(script)
+        wait_signal(window.documentShown, 20000)
+        sw.append(time.perf_counter() - t)
+    out["script_switch_ms"] = 1000 * sorted(sw)[len(sw) // 2]
+    hv = []
+    for word in ("放管服", "半導體", "專精特新", "廈漳泉都市圈", "會計"):
+        where = driver.locate(word)
+        driver.mouse_move(where["x"] - 30, where["y"] - 30)
+        pump(50)
+        t = time.perf_counter()
+        driver.mouse_move(where["x"], where["y"])
+        wait_signal(window.bridge.hovered, 5000)
+        hv.append(time.perf_counter() - t)
+    out["hover_ms"] = 1000 * sorted(hv)[len(hv) // 2]
+    out["rss_mb"] = _tree_rss_mb(os.getpid())
+    print(json.dumps(out))
+    app.quit()
+
+
+def _js_roundtrip_ms(driver) -> float:  # type: ignore[no-untyped-def]
+    t = time.perf_counter()
+    driver.run_js("return 1;")
+    return 1000 * (time.perf_counter() - t)
+
+
+def _run(*args: str) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env, timeout=900)
+    for line in reversed(result.stdout.splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)  # type: ignore[no-any-return]
+    raise RuntimeError(f"bench {args} failed:\n{result.stdout}\n{result.stderr[-3000:]}")
+
+
+def main() -> None:
+    from bench.common import million_text
+
+    bares = [_run("--bare")["seconds"] for _ in range(3)]
+    runs = [_run("--reader") for _ in range(3)]
+    base = sorted(bares)[1]
+    launch = sorted(r["seconds"] for r in runs)[1]
+    print(f"{'launch to article painted':46s} {launch:8.3f} s   bare QWebEngineView {base:8.3f} s   ratio {launch / base:5.2f}×  (target ≤ 1.6×)")
+    mid = runs[1]
+    for key, label, target in (("pinyin_toggle_ms", "pinyin toggle", 50), ("script_switch_ms", "script switch", 150), ("hover_ms", "hover popup", 50)):
+        value = sorted(r[key] for r in runs)[1]
+        print(f"{label:46s} {value:8.1f} ms  (target < {target} ms: {'ok' if value < target else 'MISSED'})")
+    print(f"{'process tree memory, bundled article':46s} {mid['rss_mb']:8.0f} MB")
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / "million.txt"
+        big.write_text(million_text(), encoding="utf-8")
+        r = _run("--reader", str(big))
+    print(f"{'1M chars: first screen':46s} {r['seconds']:8.2f} s   (target < 2 s: {'ok' if r['seconds'] < 2 else 'MISSED'})")
+    print(f"{'1M chars: everything annotated and loaded':46s} {r['all_loaded_s']:8.2f} s")
+    print(f"{'1M chars: worst page round-trip meanwhile':46s} {r['worst_roundtrip_ms']:8.1f} ms")
+    print(f"{'1M chars: process tree memory':46s} {r['rss_mb']:8.0f} MB   (target < 1024 MB: {'ok' if r['rss_mb'] < 1024 else 'MISSED'})")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--bare":
+        bare()
+    elif len(sys.argv) > 1 and sys.argv[1] == "--reader":
+        reader(sys.argv[2] if len(sys.argv) > 2 else None)
+    else:
+        main()

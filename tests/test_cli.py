@@ -1,0 +1,132 @@
+"""The command line contract: convert, pinyin, terms, lookup, glossary, errors (run as a real process)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ARTICLE = Path(__file__).resolve().parents[1] / "resources" / "articles" / "quanzhou-article.txt"
+
+
+def zhushi(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "reader", *args], input=stdin, capture_output=True, env=full_env, timeout=120)
+
+
+def test_convert_traditional_fixes_the_article() -> None:
+    result = zhushi("convert", str(ARTICLE), "--to", "traditional")
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode("utf-8")
+    for good in ("實幹", "佔全國", "怎麼看", "製造業", "模範", "聯繫", "鬥爭", "採購"):
+        assert good in out
+    assert "實干" not in out and "制造業" not in out
+
+
+def test_convert_keeps_everything_else_byte_for_byte() -> None:
+    text = "RCEP 2022年\r\n  U盘 😀 𠀀\n\tabc\n"
+    result = zhushi("convert", "-", "--opencc", "s2twp", stdin=text.encode("utf-8"))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode("utf-8") == "RCEP 2022年\r\n  隨身碟 😀 𠀀\n\tabc\n"
+
+
+def test_convert_to_simplified_from_stdin() -> None:
+    result = zhushi("convert", "--to", "simplified", stdin="實幹爭效，製造業".encode("big5"))
+    assert result.returncode == 0
+    assert result.stdout.decode("utf-8") == "实干争效，制造业"
+
+
+def test_pinyin_json_one_element_per_character() -> None:
+    text = "統籌協調\n調研, 會計 OK 😀"
+    result = zhushi("pinyin", "--json", "-", stdin=text.encode("utf-8"))
+    assert result.returncode == 0, result.stderr.decode()
+    values = json.loads(result.stdout)
+    assert len(values) == len(text)
+    assert values[:4] == ["tǒng", "chóu", "xié", "tiáo"]
+    assert values[4] is None and values[5:7] == ["diào", "yán"]
+    assert values[9] == "kuài"
+    assert values[-1] is None and values[-3] is None
+
+
+def test_pinyin_numbers_and_plain_output() -> None:
+    result = zhushi("pinyin", "--numbers", "-", stdin="綠色發展".encode("utf-8"))
+    assert result.stdout.decode("utf-8").strip() == "lü4 se4 fa1 zhan3"
+    result = zhushi("pinyin", "-", stdin="一定要來。\n不對".encode("utf-8"))
+    assert result.stdout.decode("utf-8").splitlines() == ["yī dìng yào lái 。", "bù duì"]
+    result = zhushi("pinyin", "--sandhi", "-", stdin="一定不對".encode("utf-8"))
+    assert result.stdout.decode("utf-8").strip() == "yí dìng bú duì"
+
+
+def test_terms_json_on_bundled_article() -> None:
+    result = zhushi("terms", "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    terms = json.loads(result.stdout)
+    text = ARTICLE.read_text(encoding="utf-8")
+    assert len(terms) >= 80
+    for t in terms:
+        assert text[t["start"] : t["end"]] == t["text"]
+        for key in ("id", "simplified", "traditional", "pinyin", "english", "explanation_en", "explanation_zh", "source"):
+            assert t[key], (key, t)
+    ids = {t["id"] for t in terms}
+    english = {t["simplified"]: t["english"] for t in terms}
+    assert "放管服" in english and "streamline" in english["放管服"].lower()
+    assert any(t["simplified"] == "两个确立" for t in terms)
+    assert len(ids) >= 60
+
+
+def test_lookup_json() -> None:
+    result = zhushi("lookup", "fangguanfu", "--json", "--limit", "5")
+    assert result.returncode == 0, result.stderr.decode()
+    results = json.loads(result.stdout)
+    assert results[0]["simplified"] == "放管服" and results[0]["source"] == "glossary"
+    result = zhushi("lookup", "银行", "--json")
+    results = json.loads(result.stdout)
+    assert any(r["source"] == "dictionary" and r["traditional"] == "銀行" and "bank" in r["english"] for r in results)
+
+
+def test_glossary_import_export(tmp_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    table = tmp_path / "mine.csv"
+    table.write_text(
+        "id,simplified,traditional,variants,pinyin,english,explanation_en,explanation_zh,category,related\n"
+        "my-cheng-xiang,城乡融合,城鄉融合,,chéng xiāng róng hé,urban-rural integration,My note.,我的说明。,planning,\n",
+        encoding="utf-8",
+    )
+    result = zhushi("glossary", "import", str(table), env=env)
+    assert result.returncode == 0, result.stderr.decode()
+    result = zhushi("terms", "--json", "-", stdin="推進城鄉融合發展".encode("utf-8"), env=env)
+    terms = json.loads(result.stdout)
+    assert [(t["text"], t["source"], t["english"]) for t in terms if t["text"] == "城鄉融合"] == [
+        ("城鄉融合", "user", "urban-rural integration")
+    ]
+    out = tmp_path / "export.tsv"
+    assert zhushi("glossary", "export", str(out), env=env).returncode == 0
+    assert "urban-rural integration" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args, stdin, message",
+    [
+        (("convert", "/no/such/file.txt"), None, "does not exist"),
+        (("pinyin", "-"), b"\x00\x01\x02\x03binary\x00\x00" * 40, "binary"),
+        (("convert", "-"), b"", "empty"),
+        (("convert", "-", "--opencc", "nonsense"), "漢字".encode(), "Unknown OpenCC"),
+    ],
+)
+def test_errors_are_clear(args: tuple[str, ...], stdin: bytes | None, message: str) -> None:
+    result = zhushi(*args, stdin=stdin)
+    assert result.returncode != 0
+    assert message in result.stderr.decode("utf-8")
+    assert "Traceback" not in result.stderr.decode("utf-8")
+
+
+def test_gui_without_screen_says_what_to_do() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "reader"], capture_output=True, env=env, timeout=60)
+    assert result.returncode == 3
+    err = result.stderr.decode()
+    assert "no screen" in err and "zhushi screenshot" in err and "zhushi export" in err

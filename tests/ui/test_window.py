@@ -1,0 +1,132 @@
+"""The reader window driven like a person: scripts, pinyin, hover, search, terms panel, hostile input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.convert import Script
+from reader.ui.driver import pump, wait_signal
+
+ARTICLE = Path(__file__).resolve().parents[2] / "resources" / "articles" / "quanzhou-article.txt"
+
+
+def test_starts_on_the_article_with_structure(driver) -> None:  # type: ignore[no-untyped-def]
+    title = driver.run_js("return document.getElementById('doc-title').textContent;")
+    assert title == "奮力推進中國式現代化的泉州實踐"
+    kinds = driver.run_js("return [...document.querySelectorAll('.block')].map(b => b.className.split(' ')[1]);")
+    assert kinds.count("heading") == 3 and kinds.count("caption") == 2 and kinds.count("footer") == 3
+    assert driver.page_text().splitlines()[0].startswith("黨的二十大開啟了全面建設社會主義現代化強國的新征程")
+
+
+@pytest.mark.parametrize(
+    "script, present, absent",
+    [
+        (Script.SIMPLIFIED, ["党的二十大", "实干争效", "制造业", "专精特新"], ["黨的二十大", "實干"]),
+        (Script.TRADITIONAL, ["實幹爭效", "佔全國", "製造業", "聯繫", "鬥爭", "採購"], ["實干", "制造業"]),
+        (Script.TAIWAN, ["實幹爭效", "製造業", "以人民為中心"], ["實干"]),
+        (Script.HONGKONG, ["實幹爭效", "製造業"], ["實干"]),
+        (Script.ORIGINAL, ["實干爭效", "制造業"], []),
+    ],
+)
+def test_switch_every_script(driver, script: Script, present: list[str], absent: list[str]) -> None:  # type: ignore[no-untyped-def]
+    if script == Script.ORIGINAL:  # switch away first, then back to the original
+        driver.window.set_script(Script.SIMPLIFIED)
+        driver.wait_shown()
+    driver.window.set_script(script)
+    driver.wait_shown()
+    text = driver.page_text()
+    for word in present:
+        assert word in text, word
+    for word in absent:
+        assert word not in text, word
+
+
+def test_pinyin_toggle_shows_ruby(driver) -> None:  # type: ignore[no-untyped-def]
+    assert not any(driver.ruby_texts())
+    driver.window.pinyin_action.trigger()
+    pump(100)
+    shown = driver.ruby_texts(8)
+    assert shown[:6] == ["dǎng", "de", "èr", "shí", "dà", "kāi"]
+    driver.window.numbers_action.trigger()
+    pump(100)
+    assert driver.ruby_texts(3) == ["dang3", "de5", "er4"]
+    driver.window.numbers_action.trigger()
+    driver.window.pinyin_action.trigger()
+    pump(100)
+    assert not any(driver.ruby_texts())
+
+
+def test_hover_glossary_term_shows_entry(driver) -> None:  # type: ignore[no-untyped-def]
+    info = driver.hover("放管服")
+    assert info["kind"] == "term" and info["text"] == "放管服"
+    popup = driver.popup_text()
+    assert "streamline administration" in popup.lower()
+    assert "fàng guǎn fú" in popup
+    assert "glossary" in popup
+
+
+def test_hover_other_word_shows_dictionary(driver) -> None:  # type: ignore[no-untyped-def]
+    info = driver.hover("半導體")
+    assert info["kind"] == "word" and info["text"] == "半導體"
+    popup = driver.popup_text()
+    assert "semiconductor" in popup and "CC-CEDICT" in popup
+
+
+def test_search_across_scripts(driver) -> None:  # type: ignore[no-untyped-def]
+    w = driver.window
+    w.set_script(Script.TRADITIONAL)
+    driver.wait_shown()
+    count = w.find_text("制造业")  # a Simplified query
+    assert count >= 3
+    pump(150)
+    marked = driver.run_js("return [...document.querySelectorAll('.hit')].length;")
+    assert marked >= 3 * 3 or marked >= 3  # every character of the visible hits is highlighted
+    assert "of" in w.hit_label.text() and str(count) in w.hit_label.text()
+    assert w.results_panel.count() > 0
+
+
+def test_terms_panel_lists_and_navigates(driver) -> None:  # type: ignore[no-untyped-def]
+    panel = driver.window.terms_panel
+    assert panel.list.count() >= 60
+    labels = [panel.list.item(i).text() for i in range(panel.list.count())]
+    row = next(i for i, label in enumerate(labels) if label.startswith("兩個確立"))
+    assert "×4" in labels[row]
+    panel.filter.setText("streamline")
+    visible = [panel.list.item(i).text() for i in range(panel.list.count()) if not panel.list.item(i).isHidden()]
+    assert len(visible) == 1 and visible[0].startswith("放管服")
+    panel.filter.clear()
+    panel.list.setCurrentRow(row)
+    panel._clicked(panel.list.item(row))  # noqa: SLF001 (what a click does)
+    info = wait_signal(driver.window.bridge.termNavigated)
+    assert info["count"] == 4
+    highlighted = driver.run_js("return document.querySelectorAll('.term.current-term').length;")
+    assert highlighted == 4
+
+
+def test_hostile_html_runs_nothing_and_sends_nothing(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = tmp_path / "hostile.html"
+    page.write_text(
+        "<html><head><title>惡意</title><script>window.PWNED=1</script></head><body>"
+        "<p>正文&lt;script&gt;window.PWNED=2&lt;/script&gt;&lt;img src=x onerror=\"window.PWNED=3\"&gt;"
+        "<img src='http://example.com/track.png' alt='追蹤'></p>"
+        "<iframe src='http://example.com'></iframe><p><a href='http://example.com'>連結</a></p></body></html>",
+        encoding="utf-8",
+    )
+    w = driver.window
+    refused_before = list(w.view.guard.refused)
+    assert w.open_path(str(page))
+    driver.wait_shown()
+    pump(300)
+    assert driver.run_js("return window.PWNED === undefined;") is True
+    text = driver.page_text()
+    assert "<script>window.PWNED=2</script>" in text and "onerror" in text  # shown as text
+    assert driver.run_js("return document.querySelectorAll('#doc script, #doc img, #doc iframe').length;") == 0
+    # the page itself tries to reach out: refused and logged
+    driver.run_js("const i = new Image(); i.src = 'http://example.com/x.png'; document.body.appendChild(i); return 1;")
+    pump(500)
+    refused = w.view.guard.refused[len(refused_before):]
+    console = " ".join(w.view.reader_page.console)
+    assert any("example.com" in url for url in refused) or ("example.com" in console and "Content Security Policy" in console)
+    assert all(url.startswith(("zhushi:", "data:")) for url in w.view.guard.allowed)
