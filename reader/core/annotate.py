@@ -67,6 +67,11 @@ class DocumentAnnotator:
         self._lock = threading.Lock()
 
     @property
+    def converter(self) -> ScriptConverter:
+        """The script converter in use."""
+        return self._converter
+
+    @property
     def matcher(self) -> GlossaryMatcher:
         """The glossary matcher in use."""
         return self._matcher

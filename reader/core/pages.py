@@ -50,7 +50,9 @@ class DocumentPages:
         document, plan = entry
         start, end = plan[index]
         annotation = self._annotator.annotate(document, script, range(start, end))
-        return chunk_payload(annotation.blocks, self._dictionary, index, str(script))
+        payload = chunk_payload(annotation.blocks, self._dictionary, index, str(script))
+        payload["title"] = self._annotator.converter.to_script(document.title, script).text
+        return payload
 
     def serve(self, parts: list[str]) -> bytes | None:
         """Bytes for a path under /doc/: [KEY, 'info.json'] or [KEY, SCRIPT, 'N.json']."""

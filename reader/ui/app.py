@@ -53,7 +53,25 @@ def create_application(headless: bool = False):  # type: ignore[no-untyped-def]
     app.setApplicationName("Zhushi")
     app.setOrganizationName("Zhushi")
     app.setApplicationDisplayName("Zhushi 注釋")
+    _install_fonts(app)
     return app
+
+
+def _install_fonts(app) -> None:  # type: ignore[no-untyped-def]
+    """Give Qt's own widgets (panels, menus) the bundled CJK fonts; a fresh machine has none."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from resources import FONTS
+
+    families: list[str] = []
+    for name in ("NotoSansTC-Regular.woff2", "NotoSansSC-Regular.woff2"):
+        font_id = QFontDatabase.addApplicationFont(str(FONTS / name))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    if families:
+        font = QFont(app.font())
+        font.setFamilies([app.font().family(), *families])
+        app.setFont(font)
 
 
 def run_gui(file: str | None) -> int:

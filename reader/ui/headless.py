@@ -71,10 +71,16 @@ def export(args: argparse.Namespace) -> int:
     """Export the annotated PDF without a screen."""
     from reader.ui.export import ExportError, ExportOptions, export_window_pdf
 
+    from reader.ui.driver import DriverTimeout, WindowDriver
+
     _app, window = _window(args.file, args.script, args.pinyin)
     options = ExportOptions(notes=args.notes, paper=args.paper, pinyin=args.pinyin)
     try:
+        WindowDriver(window).wait_shown(120000)
         result = export_window_pdf(window, Path(args.output), options)
+    except DriverTimeout as exc:
+        print(f"zhushi: the document did not load ({exc}).", file=sys.stderr)
+        return 1
     except ExportError as exc:
         print(f"zhushi: {exc}", file=sys.stderr)
         return 1

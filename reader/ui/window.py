@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(tabs)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.setMinimumWidth(340)
         self.dock = dock
         self.terms_panel.termChosen.connect(lambda i, k: self.bridge.send("navigateRequested", {"action": "term", "id": i, "index": k}))
         self.entry_panel.addRequested.connect(self._add_to_glossary)

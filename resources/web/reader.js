@@ -56,7 +56,7 @@ function connectBridge() {
   if (typeof QWebChannel === "undefined" || typeof qt === "undefined") { console.log("zhushi: no web channel"); return; }
   new QWebChannel(qt.webChannelTransport, (channel) => {
     Z.bridge = channel.objects.bridge;
-    Z.bridge.documentRequested.connect((s) => loadDocument(JSON.parse(s)));
+    Z.bridge.documentRequested.connect((s) => { Z.loading = loadDocument(JSON.parse(s)); });
     Z.bridge.settingsChanged.connect((s) => applySettings(JSON.parse(s)));
     Z.bridge.searchRequested.connect((s) => showHits(JSON.parse(s)));
     Z.bridge.navigateRequested.connect((s) => navigate(JSON.parse(s)));
@@ -174,6 +174,7 @@ function chunkForSource(pos) {
 }
 
 function addChunk(chunk) {
+  if (chunk.title) { document.getElementById("doc-title").textContent = chunk.title; document.title = chunk.title; }
   Object.assign(Z.glossary, chunk.glossary);
   for (const [w, entries] of Object.entries(chunk.dict)) {
     Z.dict[w] = entries;
@@ -620,6 +621,7 @@ function makeNote(g, n, pages) {
 async function preparePrint(req) {
   Z.printing = true;
   hidePopup();
+  if (Z.loading) await Z.loading;
   while (Z.blocks.some((blk) => !blk.data)) await new Promise((r) => setTimeout(r, 50));
   for (const blk of Z.blocks) if (!blk.hydrated) hydrate(blk);
   document.body.classList.add("print");

@@ -1,0 +1,163 @@
+"""The annotated PDF, checked in the PDF itself: text, pinyin, notes, fonts, links, metadata, pixels; failures."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from reader.core.convert import Script
+from reader.ui.export import ExportError, ExportOptions, PdfPrinter, export_window_pdf
+
+
+def _fonts(reader: PdfReader) -> tuple[set[str], set[str]]:
+    """(subtypes of descendant/simple fonts, font file kinds) over all pages."""
+    subtypes: set[str] = set()
+    files: set[str] = set()
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            subtypes.add(str(font.get("/Subtype")))
+            for desc in font.get("/DescendantFonts", []) or []:
+                d = desc.get_object()
+                subtypes.add(str(d.get("/Subtype")))
+                fd = d.get("/FontDescriptor")
+                if fd is not None:
+                    files.update(k for k in ("/FontFile", "/FontFile2", "/FontFile3") if k in fd.get_object())
+    return subtypes, files
+
+
+def _text(reader: PdfReader) -> str:
+    return "".join((p.extract_text() or "") for p in reader.pages)
+
+
+def _note_links(reader: PdfReader) -> list[str]:
+    names = []
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            a = annot.get_object()
+            if a.get("/Subtype") == "/Link":
+                dest = a.get("/Dest") or (a.get("/A") or {}).get("/D")
+                if dest is not None:
+                    names.append(str(dest))
+    return names
+
+
+def _not_blank(path: Path) -> float:
+    """Share of non-white pixels on page 1, rendered with QtPdf."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtPdf import QPdfDocument
+
+    doc = QPdfDocument()
+    doc.load(str(path))
+    image = doc.render(0, QSize(595, 842))
+    dark = 0
+    total = 0
+    for y in range(0, image.height(), 4):
+        for x in range(0, image.width(), 4):
+            total += 1
+            if image.pixelColor(x, y).lightness() < 200:
+                dark += 1
+    return dark / total
+
+
+CASES = [
+    (Script.ORIGINAL, True, "實干爭效"),
+    (Script.ORIGINAL, False, "實干爭效"),
+    (Script.SIMPLIFIED, True, "实干争效"),
+    (Script.SIMPLIFIED, False, "实干争效"),
+    (Script.TRADITIONAL, True, "實幹爭效"),
+    (Script.TRADITIONAL, False, "實幹爭效"),
+    (Script.TAIWAN, True, "實幹爭效"),
+    (Script.TAIWAN, False, "實幹爭效"),
+    (Script.HONGKONG, True, "實幹爭效"),
+    (Script.HONGKONG, False, "實幹爭效"),
+]
+
+
+@pytest.mark.parametrize("script, pinyin, sample", CASES)
+def test_export_article(driver, tmp_path: Path, script: Script, pinyin: bool, sample: str) -> None:  # type: ignore[no-untyped-def]
+    w = driver.window
+    w.set_script(script)
+    if script != Script.ORIGINAL:
+        driver.wait_shown()
+    out = tmp_path / "article.pdf"
+    result = export_window_pdf(w, out, ExportOptions(notes="end", paper="a4", pinyin=pinyin))
+    reader = PdfReader(str(out))
+    assert result.pages == len(reader.pages) >= 3
+    text = _text(reader)
+    squeezed = "".join(text.split())
+    assert sample in squeezed
+    first_page = reader.pages[0].extract_text() or ""
+    assert ("dǎng" in first_page and "zhōng" in first_page) == pinyin  # ruby over the body only when asked
+    assert "streamline administration" in " ".join(text.split()).lower()  # the glossary's English
+    assert "Glossary" in text
+    subtypes, files = _fonts(reader)
+    assert "/CIDFontType2" in subtypes and "/Type3" not in subtypes and files == {"/FontFile2"}
+    links = _note_links(reader)
+    assert sum(1 for n in links if "note-" in n) >= result.terms >= 60
+    meta = reader.metadata
+    assert meta is not None and meta.title == w.document.title
+    assert str(reader.trailer["/Root"]["/Lang"]) in ("zh-Hant", "zh-Hans")
+    assert [o.title for o in reader.outline[1]][:1] and len(reader.outline[1]) == 3  # headings as bookmarks
+    assert _not_blank(out) > 0.01
+
+
+def test_notes_list_pages(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "pages.pdf"
+    export_window_pdf(driver.window, out, ExportOptions(notes="end", pinyin=False))
+    text = _text(PdfReader(str(out)))
+    assert "p. 1" in text and ("pp. " in text)
+
+
+def test_letter_paper_and_no_notes(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "letter.pdf"
+    result = export_window_pdf(driver.window, out, ExportOptions(notes="none", paper="letter", pinyin=False))
+    reader = PdfReader(str(out))
+    box = reader.pages[0].mediabox
+    assert round(float(box.width)) == 612 and round(float(box.height)) == 792
+    assert "Glossary" not in _text(reader) and result.terms == 0
+
+
+def test_missing_folder_leaves_nothing(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "no" / "such" / "folder" / "a.pdf"
+    with pytest.raises(ExportError, match="does not exist"):
+        export_window_pdf(driver.window, target, ExportOptions())
+    assert not target.parent.exists()
+
+
+def test_unwritable_place_leaves_nothing(driver) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ExportError):
+        export_window_pdf(driver.window, Path("/proc/zhushi-export.pdf"), ExportOptions(pinyin=False))
+    assert not Path("/proc/zhushi-export.pdf").exists()
+
+
+def test_full_disk_keeps_existing_file(driver, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "existing.pdf"
+    target.write_bytes(b"the old, complete file")
+
+    def no_space(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(ExportError, match="No space left"):
+        export_window_pdf(driver.window, target, ExportOptions(pinyin=False))
+    assert target.read_bytes() == b"the old, complete file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.pdf"]
+
+
+def test_cancel_writes_nothing(driver, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "cancelled.pdf"
+    printer = PdfPrinter(driver.window, target, ExportOptions(pinyin=True))
+    outcomes: list[object] = []
+    printer.finished.connect(outcomes.append)
+    printer.start()
+    printer.cancel()
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
+    qtbot.wait(1500)  # let any print still under way finish
+    assert isinstance(outcomes[0], ExportError) and "cancelled" in str(outcomes[0])
+    assert list(tmp_path.iterdir()) == []
