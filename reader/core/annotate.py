@@ -64,6 +64,7 @@ class DocumentAnnotator:
         self._converter = converter or default_converter()
         self._pinyin = pinyin or default_annotator()
         self._cache: dict[tuple[str, Script], list[BlockAnnotation | None]] = {}
+        self._views: dict[tuple[str, Script], list[str]] = {}
         self._lock = threading.Lock()
 
     @property
@@ -81,6 +82,23 @@ class DocumentAnnotator:
         with self._lock:
             self._matcher = matcher
             self._cache.clear()
+            self._views.clear()
+
+    def view_texts(self, document: Document, script: Script) -> list[str]:
+        """Every block's text in a script (conversion only, no pinyin), cached."""
+        key = (document.key, script)
+        views = self._views.get(key)
+        if views is None:
+            slots = self._slots(document, script)
+            views = [
+                slot.text if slot is not None else self._converter.to_script(document.block_text(block), script).text
+                for slot, block in zip(slots, document.blocks)
+            ]
+            with self._lock:
+                if len(self._views) > 8:
+                    self._views.clear()
+                self._views[key] = views
+        return views
 
     def _slots(self, document: Document, script: Script) -> list[BlockAnnotation | None]:
         with self._lock:

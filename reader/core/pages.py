@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import OrderedDict
 from typing import Any
 
 from glossary.dictionary import Dictionary
@@ -21,6 +22,13 @@ class DocumentPages:
         self._dictionary = dictionary
         self._documents: dict[str, tuple[Document, list[tuple[int, int]]]] = {}
         self._lock = threading.Lock()
+        self._serving = threading.Lock()  # one request at a time: the annotator's models are not shared
+        self._bytes: OrderedDict[tuple[str, ...], bytes] = OrderedDict()
+
+    def clear_cache(self) -> None:
+        """Forget served chunks (after the glossary changed)."""
+        with self._serving:
+            self._bytes.clear()
 
     def add(self, document: Document) -> str:
         """Register a document; returns its key."""
@@ -55,7 +63,21 @@ class DocumentPages:
         return payload
 
     def serve(self, parts: list[str]) -> bytes | None:
-        """Bytes for a path under /doc/: [KEY, 'info.json'] or [KEY, SCRIPT, 'N.json']."""
+        """Bytes for a path under /doc/: [KEY, 'info.json'] or [KEY, SCRIPT, 'N.json'] (recent ones cached)."""
+        key = tuple(parts)
+        with self._serving:
+            data = self._bytes.get(key)
+            if data is None:
+                data = self._serve(parts)
+                if data is not None:
+                    self._bytes[key] = data
+                    while len(self._bytes) > 48:
+                        self._bytes.popitem(last=False)
+            else:
+                self._bytes.move_to_end(key)
+            return data
+
+    def _serve(self, parts: list[str]) -> bytes | None:
         value: dict[str, Any] | None = None
         if len(parts) == 2 and parts[1] == "info.json":
             value = self.info(parts[0])

@@ -95,4 +95,6 @@ def run_gui(file: str | None) -> int:
 
     window = MainWindow.create(file)
     window.show()
-    return int(app.exec())
+    code = int(app.exec())
+    window.dispose()
+    return code

@@ -90,6 +90,7 @@ class PdfPrinter(QObject):
         self.window.bridge.send("settingsChanged", {"pinyin": self.options.pinyin})
         self.window.bridge.printPrepared.connect(self._on_prepared)
         self._page.pdfPrintingFinished.connect(self._on_printed)
+        self._connected = True
         self.window.bridge.send("printRequested", {"notes": self.options.notes, "paper": self.options.paper, "pages": {}})
 
     def cancel(self) -> None:
@@ -140,11 +141,10 @@ class PdfPrinter(QObject):
         self._finish(ExportResult(self.path, pages, int(self._prepared.get("notes", 0))))
 
     def _finish(self, outcome: object) -> None:
-        try:
+        if getattr(self, "_connected", False):
+            self._connected = False
             self.window.bridge.printPrepared.disconnect(self._on_prepared)
             self._page.pdfPrintingFinished.disconnect(self._on_printed)
-        except (RuntimeError, TypeError):
-            pass
         self.window.bridge.send("settingsChanged", {"pinyin": self.window.settings.pinyin})
         self.window.bridge.send("printFinished", {})
         for name in (self._first, self._second):

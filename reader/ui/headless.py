@@ -48,23 +48,26 @@ def screenshot(args: argparse.Namespace) -> int:
         print(f"zhushi: the folder “{out.parent}” does not exist.", file=sys.stderr)
         return 2
     _app, window = _window(args.file, args.script, args.pinyin, args.size)
-    driver = WindowDriver(window)
     try:
-        driver.wait_shown()
-        driver.run_js("return document.fonts.ready.then(() => 1) && 1;")
-        pump(400)
-        if args.hover:
-            driver.hover(args.hover)
-            pump(200)
-    except DriverTimeout as exc:
-        print(f"zhushi: {exc}", file=sys.stderr)
-        return 1
-    if not driver.save_screenshot(str(out)):
-        print(f"zhushi: could not write “{out}”.", file=sys.stderr)
-        return 1
-    print(out)
-    window.close()
-    return 0
+        driver = WindowDriver(window)
+        try:
+            driver.wait_shown()
+            driver.run_js("return document.fonts.ready.then(() => 1) && 1;")
+            pump(400)
+            if args.hover:
+                driver.hover(args.hover)
+                pump(200)
+        except DriverTimeout as exc:
+            print(f"zhushi: {exc}", file=sys.stderr)
+            return 1
+        if not driver.save_screenshot(str(out)):
+            print(f"zhushi: could not write “{out}”.", file=sys.stderr)
+            return 1
+        print(out)
+        return 0
+    finally:
+        window.close()
+        window.dispose()
 
 
 def export(args: argparse.Namespace) -> int:
@@ -84,6 +87,8 @@ def export(args: argparse.Namespace) -> int:
     except ExportError as exc:
         print(f"zhushi: {exc}", file=sys.stderr)
         return 1
+    finally:
+        window.close()
+        window.dispose()
     print(f"{result.path} ({result.pages} pages, {result.terms} glossary terms)")
-    window.close()
     return 0

@@ -40,6 +40,11 @@ class ReaderView(QWebEngineView):
         self.load(QUrl(READER_URL))
 
     def shutdown(self) -> None:
-        """Release the page, then the profile (QtWebEngine warns when a profile goes first)."""
-        self.reader_page.deleteLater()
-        self.profile.deleteLater()
+        """Delete the page now, then the profile: a profile must outlive its pages, or Chromium crashes at exit."""
+        import shiboken6
+
+        page, profile = self.reader_page, self.profile
+        if shiboken6.isValid(page):
+            shiboken6.delete(page)
+        if shiboken6.isValid(profile):
+            shiboken6.delete(profile)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_config_dir
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,27 @@ from reader.ui.panels import EntryPanel, SearchResultsPanel, TermsPanel
 from reader.ui.view import ReaderView
 
 log = logging.getLogger("zhushi.window")
+
+
+class _Signals(QObject):
+    done = Signal(object)
+
+
+class _Background(QRunnable):
+    """A piece of work off the GUI thread; its result comes back through .signals.done."""
+
+    def __init__(self, work: Any) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception:  # logged; the window carries on without the result
+            log.exception("background work failed")
+            return
+        self.signals.done.emit(result)
 
 SCRIPT_LABELS: tuple[tuple[Script, str], ...] = (
     (Script.ORIGINAL, "Original"),
@@ -250,16 +271,35 @@ class MainWindow(QMainWindow):
         )
 
     def _on_shown(self, info: dict[str, Any]) -> None:
+        self.documentShown.emit(info)
         self._refresh_terms()
         if self.search_box.text().strip():
             self.find_text(self.search_box.text(), keep_index=True)
-        self.documentShown.emit(info)
+        self._warm_up()
 
     def _refresh_terms(self) -> None:
+        """Fill the terms panel; matching runs off the GUI thread (long documents take a moment)."""
         if self.document is None:
             return
-        annotation = self.services.annotator.annotate(self.document, self.script)
-        self.terms_panel.set_terms(annotation.terms(), str(self.script))
+        document, script, matcher = self.document, str(self.script), self.services.store.matcher()
+        job = _Background(lambda: matcher.find(document.text))
+        job.signals.done.connect(lambda matches: self.document is document and self.terms_panel.set_terms(matches, script))
+        QThreadPool.globalInstance().start(job)
+
+    def _warm_up(self) -> None:
+        """After the first screen: build the search index and the other scripts' first chunk in the background."""
+        if getattr(self, "_warmed", None) == (self.document.key if self.document else None):
+            return
+        self._warmed = self.document.key if self.document else None
+        pages, key, current = self.pages, self._warmed, self.script
+
+        def work() -> None:
+            self.services.search.prepare()
+            for script in Script:
+                if key and script != current:
+                    pages.serve([key, str(script), "0.json"])
+
+        QThreadPool.globalInstance().start(_Background(work))
 
     def choose_file(self) -> None:
         """File → Open."""
@@ -379,8 +419,7 @@ class MainWindow(QMainWindow):
         self._last_query = query
         if self.document is None:
             return 0
-        annotation = self.services.annotator.annotate(self.document, self.script)
-        self.hits = find_in_blocks(annotation.blocks, query)
+        self.hits = find_in_blocks(self.services.annotator.view_texts(self.document, self.script), query)
         self.hit_index = (min(self.hit_index, len(self.hits) - 1) if keep_index else 0) if self.hits else -1
         self.bridge.send("searchRequested", {"hits": self.hits, "current": max(self.hit_index, 0)})
         self._update_hit_label()
@@ -441,6 +480,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "My glossary", f"The entry could not be saved: {exc}")
             return
         self.services.user_glossary_changed()  # the annotator drops its cache; the page asks again
+        self.pages.clear_cache()
+        self._refresh_terms()
         if self.document is not None:
             self._request_document()
         self.statusBar().showMessage(f"Saved “{dialog.entry.simplified}” in my glossary.", 5000)
@@ -460,6 +501,16 @@ class MainWindow(QMainWindow):
             self.settings_store.save(self.settings)
         except OSError as exc:
             log.warning("settings could not be saved: %s", exc)
+
+    def dispose(self) -> None:
+        """Delete the window's web page and profile in the order QtWebEngine needs (call once, at the end)."""
+        import shiboken6
+
+        QThreadPool.globalInstance().waitForDone(30000)
+        self.view.scheme_handler._pool.waitForDone(30000)  # noqa: SLF001
+        self.view.shutdown()
+        if shiboken6.isValid(self):
+            shiboken6.delete(self)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
         self._remember_current()

@@ -34,8 +34,7 @@ def reader_window(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator["W
     driver.wait_shown()
     yield driver
     window.close()
-    window.view.shutdown()
-    window.deleteLater()
+    window.dispose()
     qapp.processEvents()
 
 
