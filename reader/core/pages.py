@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from glossary.dictionary import Dictionary
@@ -17,7 +18,8 @@ from reader.core.manifest import chunk_payload, chunk_plan, document_info
 class DocumentPages:
     """Registered documents, served as /doc/KEY/info.json and /doc/KEY/SCRIPT/N.json (thread-safe)."""
 
-    def __init__(self, annotator: DocumentAnnotator, dictionary: Dictionary | None) -> None:
+    def __init__(self, annotator: DocumentAnnotator, dictionary: Dictionary | None, before_first: Callable[[], None] | None = None) -> None:
+        self._before_first = before_first
         self._annotator = annotator
         self._dictionary = dictionary
         self._documents: dict[str, tuple[Document, list[tuple[int, int]]]] = {}
@@ -65,6 +67,9 @@ class DocumentPages:
     def serve(self, parts: list[str]) -> bytes | None:
         """Bytes for a path under /doc/: [KEY, 'info.json'] or [KEY, SCRIPT, 'N.json'] (recent ones cached)."""
         key = tuple(parts)
+        if self._before_first is not None:
+            self._before_first()  # e.g. wait for models being preloaded in another thread
+            self._before_first = None
         with self._serving:
             data = self._bytes.get(key)
             if data is None:

@@ -91,9 +91,9 @@ def finish_pdf(
     writer.add_metadata({"/Title": title, "/Creator": "Zhushi", "/Subject": subject, "/Producer": "Zhushi (QtWebEngine, pypdf)"})
     writer._root_object[NameObject("/Lang")] = TextStringObject(language)  # noqa: SLF001 (pypdf has no setter)
     if headings:
-        top = writer.add_outline_item(title, 0)
+        top = writer.add_outline_item(title=title, page_number=0)
         for heading, page in zip(headings, _heading_pages(reader, headings)):
-            writer.add_outline_item(heading[:80], page, parent=top)
+            writer.add_outline_item(title=heading[:80], page_number=page, parent=top)
     target = Path(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:

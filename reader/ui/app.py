@@ -90,10 +90,14 @@ def run_gui(file: str | None) -> int:
     if file is not None and not Path(file).exists():
         print(f"zhushi: “{file}” does not exist.", file=sys.stderr)
         return 2
+    from reader.core.services import Services
+
+    services = Services()
+    services.start_preload()  # the models load while Qt and Chromium start
     app = create_application()
     from reader.ui.window import MainWindow
 
-    window = MainWindow.create(file)
+    window = MainWindow.create(file, services=services)
     window.show()
     code = int(app.exec())
     window.dispose()

@@ -65,12 +65,13 @@ class PdfPrinter(QObject):
     """Runs the export steps on the window's page without blocking the GUI; emits progress and the outcome."""
 
     progress = Signal(int, str)
-    finished = Signal(object)  # ExportResult or ExportError
+    finished = Signal()  # the outcome is in .outcome (ExportResult or ExportError)
 
     def __init__(self, window: MainWindow, path: Path, options: ExportOptions) -> None:
         super().__init__(window)
         self.window, self.path, self.options = window, path, options
         self.cancelled = False
+        self.outcome: object = None
         self._tmp_dir = tempfile.mkdtemp(prefix="zhushi-export-")
         self._first = os.path.join(self._tmp_dir, "pass1.pdf")
         self._second = os.path.join(self._tmp_dir, "pass2.pdf")
@@ -89,7 +90,6 @@ class PdfPrinter(QObject):
         self.progress.emit(5, "Preparing the pages…")
         self.window.bridge.send("settingsChanged", {"pinyin": self.options.pinyin})
         self.window.bridge.printPrepared.connect(self._on_prepared)
-        self._page.pdfPrintingFinished.connect(self._on_printed)
         self._connected = True
         self.window.bridge.send("printRequested", {"notes": self.options.notes, "paper": self.options.paper, "pages": {}})
 
@@ -105,11 +105,24 @@ class PdfPrinter(QObject):
         self._pass += 1
         self.progress.emit(25 if self._pass == 1 else 65, "Laying out the pages…" if self._pass == 1 else "Adding page numbers to the notes…")
         target = self._first if self._pass == 1 else self._second
-        self._page.printToPdf(target, page_layout(self.options.paper))
+        # The in-memory variant: PySide6's pdfPrintingFinished(str, bool) corrupts bool refcounts.
+        self._page.printToPdf(lambda data, t=target: self._on_data(data, t), page_layout(self.options.paper))
 
-    def _on_printed(self, file: str, ok: bool) -> None:
+    def _on_data(self, data: Any, target: str) -> None:
         if self.cancelled:
             return
+        payload = bytes(data.data()) if hasattr(data, "data") else bytes(data)
+        ok = bool(payload)
+        if ok:
+            try:
+                with open(target, "wb") as handle:
+                    handle.write(payload)
+            except OSError as exc:
+                self._finish(ExportError(f"A temporary file could not be written ({exc}); nothing was exported."))
+                return
+        self._on_printed(target, ok)
+
+    def _on_printed(self, file: str, ok: bool) -> None:
         if not ok:
             self._finish(ExportError("QtWebEngine could not print the document to PDF."))
             return
@@ -144,7 +157,6 @@ class PdfPrinter(QObject):
         if getattr(self, "_connected", False):
             self._connected = False
             self.window.bridge.printPrepared.disconnect(self._on_prepared)
-            self._page.pdfPrintingFinished.disconnect(self._on_printed)
         self.window.bridge.send("settingsChanged", {"pinyin": self.window.settings.pinyin})
         self.window.bridge.send("printFinished", {})
         for name in (self._first, self._second):
@@ -157,7 +169,8 @@ class PdfPrinter(QObject):
         except OSError:
             pass
         self.progress.emit(100, "Done")
-        self.finished.emit(outcome)
+        self.outcome = outcome
+        self.finished.emit()
 
 
 def export_window_pdf(window: MainWindow, path: Path, options: ExportOptions, timeout_ms: int = 240_000) -> ExportResult:
@@ -165,7 +178,8 @@ def export_window_pdf(window: MainWindow, path: Path, options: ExportOptions, ti
     printer = PdfPrinter(window, path, options)
     QTimer.singleShot(0, printer.start)
     try:
-        outcome = wait_signal(printer.finished, timeout_ms)
+        wait_signal(printer.finished, timeout_ms)
+        outcome = printer.outcome
     except DriverTimeout as exc:
         printer.cancel()
         raise ExportError("The export took too long and was stopped; no file was written.") from exc
@@ -199,7 +213,8 @@ class ExportDialogFlow(QObject):
         self.printer.finished.connect(self._done)
         self.printer.start()
 
-    def _done(self, outcome: object) -> None:
+    def _done(self) -> None:
+        outcome = self.printer.outcome
         self.dialog.reset()
         if isinstance(outcome, ExportResult):
             self.window.statusBar().showMessage(f"Exported {outcome.pages} pages to {outcome.path}.", 8000)

@@ -11,19 +11,21 @@ from reader.core.encoding import DocumentError
 
 
 def _window(file: str | None, script: str, pinyin: bool, size: str = "1200x900"):  # type: ignore[no-untyped-def]
+    from reader.core.services import Services
     from reader.ui.app import create_application
 
+    services = Services()
+    services.start_preload()  # the models load while Qt and Chromium start
     app = create_application(headless=True)
     from reader.core.convert import Script
     from reader.core.loader import bundled_document, load_document
-    from reader.core.services import Services
     from reader.core.settings import SettingsStore
     from reader.ui.window import MainWindow
 
     document = load_document(file) if file else bundled_document()
     # A throw-away settings file: headless runs never change the person's settings.
     settings_dir = tempfile.mkdtemp(prefix="zhushi-headless-")
-    window = MainWindow(Services(), SettingsStore(Path(settings_dir) / "settings.json"))
+    window = MainWindow(services, SettingsStore(Path(settings_dir) / "settings.json"))
     window.settings.recent.clear()
     window.script = Script(script)
     window.settings.pinyin = pinyin

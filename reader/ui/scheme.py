@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import logging
 import mimetypes
+import queue
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QFile, QIODevice, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QBuffer, QFile, QIODevice, QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlScheme, QWebEngineUrlSchemeHandler
 
 from resources import FONTS, WEB
@@ -36,25 +38,11 @@ def register_scheme() -> None:
 
 
 DataProvider = Callable[[list[str]], bytes | None]
-"""Given the path parts after /doc/, the JSON bytes to serve (None: not found). May run off the GUI thread."""
-
-
-class _Job(QRunnable):
-    def __init__(self, provider: DataProvider, parts: list[str], done: Callable[[bytes | None, str], None]) -> None:
-        super().__init__()
-        self._provider, self._parts, self._done = provider, parts, done
-
-    def run(self) -> None:
-        try:
-            data = self._provider(self._parts)
-            self._done(data, "")
-        except Exception as exc:  # reported to the page as a failed request, and logged
-            log.exception("serving /doc/%s failed", "/".join(self._parts))
-            self._done(None, str(exc))
+"""Given the path parts after /doc/, the JSON bytes to serve (None: not found). Runs off the GUI thread."""
 
 
 class _Replies(QObject):
-    ready = Signal(int, QByteArray, str)
+    ready = Signal(int)
 
 
 class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
@@ -68,8 +56,12 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
         self._next = 0
         self._replies = _Replies(self)
         self._replies.ready.connect(self._finish)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        # One worker thread serves document data in order; results return to the GUI thread by signal.
+        self._queue: queue.Queue[tuple[int, list[str]] | None] = queue.Queue()
+        self._done: dict[int, tuple[bytes | None, str]] = {}
+        self._done_lock = threading.Lock()
+        self._worker = threading.Thread(target=self._work, name="zhushi-pages", daemon=True)
+        self._worker.start()
         self.served: list[str] = []
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)
@@ -85,7 +77,7 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
             ticket = self._next
             self._jobs[ticket] = job
             job.destroyed.connect(lambda *_: self._jobs.pop(ticket, None))
-            self._pool.start(_Job(self._provider, parts[1:], lambda data, err: self._replies.ready.emit(ticket, QByteArray(data or b""), "" if data is not None else (err or "missing"))))
+            self._queue.put((ticket, parts[1:]))
             return
         if path == "qwebchannel.js":
             file = QFile(":/qtwebchannel/qwebchannel.js")
@@ -102,6 +94,27 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
             mime = "font/woff2"
         self._reply(job, local.read_bytes(), mime)
 
+    def _work(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            ticket, parts = item
+            try:
+                data = self._provider(parts)
+                error = "" if data is not None else "missing"
+            except Exception as exc:  # reported to the page as a failed request, and logged
+                log.exception("serving /doc/%s failed", "/".join(parts))
+                data, error = None, str(exc) or "failed"
+            with self._done_lock:
+                self._done[ticket] = (data, error)
+            self._replies.ready.emit(ticket)
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Finish the queued requests and stop the worker."""
+        self._queue.put(None)
+        self._worker.join(timeout)
+
     @staticmethod
     def _asset(path: str) -> Path | None:
         """A file under resources/web or resources/fonts, never outside them."""
@@ -114,14 +127,16 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
             return None
         return candidate
 
-    def _finish(self, ticket: int, data: QByteArray, error: str) -> None:
+    def _finish(self, ticket: int) -> None:
+        with self._done_lock:
+            data, error = self._done.pop(ticket, (None, "missing"))
         job = self._jobs.pop(ticket, None)
         if job is None:
             return
         if error:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound if error == "missing" else QWebEngineUrlRequestJob.Error.RequestFailed)
             return
-        self._reply(job, bytes(data.data()), "application/json")
+        self._reply(job, data or b"", "application/json")
 
     def _reply(self, job: QWebEngineUrlRequestJob, data: bytes, mime: str) -> None:
         buffer = QBuffer(job)

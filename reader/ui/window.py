@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_config_dir
-from PySide6.QtCore import QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,25 +38,55 @@ from reader.ui.view import ReaderView
 log = logging.getLogger("zhushi.window")
 
 
-class _Signals(QObject):
-    done = Signal(object)
+class _Relay(QObject):
+    """Carries results of background work back to the GUI thread (lives as long as the window).
 
+    Only an int crosses threads in the signal; the result waits in a dict (PySide6 mishandles
+    reference counts of Python objects sent through queued signals).
+    """
 
-class _Background(QRunnable):
-    """A piece of work off the GUI thread; its result comes back through .signals.done."""
+    done = Signal(int)
 
-    def __init__(self, work: Any) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = _Signals()
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.done.connect(self._deliver)
+        self.threads: list[threading.Thread] = []
+        self._results: dict[int, tuple[Any, Any]] = {}
+        self._lock = threading.Lock()
+        self._next = 0
 
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception:  # logged; the window carries on without the result
-            log.exception("background work failed")
-            return
-        self.signals.done.emit(result)
+    def run(self, work: Any, callback: Any = None) -> None:
+        """Run work() in a daemon thread; callback(result) then runs on the GUI thread."""
+        with self._lock:
+            self._next += 1
+            ticket = self._next
+
+        def target() -> None:
+            try:
+                result = work()
+            except Exception:  # logged; the window carries on without the result
+                log.exception("background work failed")
+                return
+            if callback is not None:
+                with self._lock:
+                    self._results[ticket] = (callback, result)
+                self.done.emit(ticket)
+
+        thread = threading.Thread(target=target, daemon=True)
+        self.threads = [t for t in self.threads if t.is_alive()] + [thread]
+        thread.start()
+
+    def _deliver(self, ticket: int) -> None:
+        with self._lock:
+            item = self._results.pop(ticket, None)
+        if item is not None:
+            item[0](item[1])
+
+    def wait(self, timeout: float = 30.0) -> None:
+        """Wait for the running work to end."""
+        for thread in self.threads:
+            thread.join(timeout)
+
 
 SCRIPT_LABELS: tuple[tuple[Script, str], ...] = (
     (Script.ORIGINAL, "Original"),
@@ -79,12 +110,13 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.script = Script(self.settings.script)
         self.position = 0
-        self.pages = DocumentPages(services.annotator, services.dictionary)
+        self.pages = DocumentPages(services.annotator, services.dictionary, before_first=services.wait_preloaded)
         self.view = ReaderView(self.pages, self)
         self.bridge = self.view.bridge
         self.setCentralWidget(self.view)
         self.setWindowTitle("Zhushi 注釋")
         self.setAcceptDrops(True)
+        self._relay = _Relay(self)
         self.hits: list[tuple[int, int, int]] = []
         self.hit_index = -1
         self._build_panels()
@@ -103,10 +135,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(warning, 15000)
 
     @classmethod
-    def create(cls, file: str | None = None, settings_path: Path | None = None) -> MainWindow:
+    def create(cls, file: str | None = None, settings_path: Path | None = None, services: Services | None = None) -> MainWindow:
         """A window with the default services and settings, showing FILE or the bundled article."""
         path = settings_path or Path(user_config_dir("zhushi")) / "settings.json"
-        window = cls(Services(), SettingsStore(path))
+        if services is None:
+            services = Services()
+            services.start_preload()  # models load while Qt and Chromium start
+        window = cls(services, SettingsStore(path))
         try:
             document = load_document(file) if file else bundled_document()
         except DocumentError as exc:
@@ -282,9 +317,10 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         document, script, matcher = self.document, str(self.script), self.services.store.matcher()
-        job = _Background(lambda: matcher.find(document.text))
-        job.signals.done.connect(lambda matches: self.document is document and self.terms_panel.set_terms(matches, script))
-        QThreadPool.globalInstance().start(job)
+        self._relay.run(
+            lambda: matcher.find(document.text),
+            lambda matches: self.document is document and self.terms_panel.set_terms(matches, script),
+        )
 
     def _warm_up(self) -> None:
         """After the first screen: build the search index and the other scripts' first chunk in the background."""
@@ -299,7 +335,7 @@ class MainWindow(QMainWindow):
                 if key and script != current:
                     pages.serve([key, str(script), "0.json"])
 
-        QThreadPool.globalInstance().start(_Background(work))
+        self._relay.run(work)
 
     def choose_file(self) -> None:
         """File → Open."""
@@ -506,8 +542,8 @@ class MainWindow(QMainWindow):
         """Delete the window's web page and profile in the order QtWebEngine needs (call once, at the end)."""
         import shiboken6
 
-        QThreadPool.globalInstance().waitForDone(30000)
-        self.view.scheme_handler._pool.waitForDone(30000)  # noqa: SLF001
+        self._relay.wait()
+        self.view.scheme_handler.stop()
         self.view.shutdown()
         if shiboken6.isValid(self):
             shiboken6.delete(self)

@@ -154,7 +154,7 @@ def test_cancel_writes_nothing(driver, tmp_path: Path, qtbot) -> None:  # type: 
     target = tmp_path / "cancelled.pdf"
     printer = PdfPrinter(driver.window, target, ExportOptions(pinyin=True))
     outcomes: list[object] = []
-    printer.finished.connect(outcomes.append)
+    printer.finished.connect(lambda: outcomes.append(printer.outcome))
     printer.start()
     printer.cancel()
     qtbot.waitUntil(lambda: bool(outcomes), timeout=5000)
