@@ -117,6 +117,12 @@ def cmd_terms(args: argparse.Namespace) -> int:
         text = _read_input(args.file)
     services = _services()
     matches = services.store.matcher().find(text)
+    if args.anki:
+        from glossary.user import export_anki_tsv
+
+        unique = list({m.entry.id: m.entry for m in matches}.values())
+        export_anki_tsv(unique, Path(args.anki))
+        print(f"Wrote {len(unique)} terms to {args.anki} (Anki / Pleco import: hanzi, pinyin, meaning).", file=sys.stderr)
     if args.json:
         out = []
         for m in matches:
@@ -186,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("terms", help="glossary terms found in a document")
     p.add_argument("file", nargs="?", default=None)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--anki", metavar="OUT.tsv", help="also write the document's terms as a TSV for Anki or Pleco")
     p.set_defaults(func=cmd_terms)
 
     p = sub.add_parser("lookup", help="search the glossary and the dictionary")

@@ -78,6 +78,16 @@ def test_terms_json_on_bundled_article() -> None:
     assert len(ids) >= 60
 
 
+def test_terms_anki_tsv(tmp_path: Path) -> None:
+    out = tmp_path / "terms.tsv"
+    result = zhushi("terms", "--anki", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    rows = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 80 and all(len(r) == 3 for r in rows)
+    row = next(r for r in rows if r[0].startswith("放管服"))
+    assert row[1] == "fàng guǎn fú" and "streamline administration" in row[2]
+
+
 def test_lookup_json() -> None:
     result = zhushi("lookup", "fangguanfu", "--json", "--limit", "5")
     assert result.returncode == 0, result.stderr.decode()

@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("&Open…", self.choose_file, QKeySequence.StandardKey.Open)
         self.paste_action = self._action("&Paste as new document…", self.paste_document, "Ctrl+Shift+V")
         self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E")
+        self.anki_action = self._action("Export terms for &Anki / Pleco…", self.export_terms_tsv)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.pinyin_action = self._action("&Pinyin", self.set_pinyin, "Ctrl+Shift+P", True, s.pinyin)
         self.numbers_action = self._action("Tone &numbers", lambda on: self._set("tone_style", "numbers" if on else "marks"), "Ctrl+Shift+N", True, s.tone_style == "numbers")
@@ -223,6 +224,7 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.anki_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menu.addMenu("&View")
@@ -528,6 +530,24 @@ class MainWindow(QMainWindow):
         from reader.ui.export import ExportDialogFlow
 
         ExportDialogFlow(self).start()
+
+    def export_terms_tsv(self) -> None:
+        """File → Export terms for Anki / Pleco: the glossary terms of this document as TSV."""
+        from glossary.user import export_anki_tsv
+
+        if self.document is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self, "Export terms for Anki / Pleco", str(Path.home() / "zhushi-terms.tsv"), "TSV (*.tsv *.txt)")
+        if not name:
+            return
+        matches = self.services.store.matcher().find(self.document.text)
+        unique = list({m.entry.id: m.entry for m in matches}.values())
+        try:
+            export_anki_tsv(unique, Path(name))
+        except OSError as exc:
+            QMessageBox.warning(self, "Export terms", f"The file could not be written: {exc}")
+            return
+        self.statusBar().showMessage(f"Exported {len(unique)} terms to {name}.", 8000)
 
     # ---------------- closing ----------------
     def save_settings(self) -> None:

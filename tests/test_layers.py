@@ -1,0 +1,31 @@
+"""The core and the glossary import no Qt (STYLE: a pure-Python core, a thin Qt shell)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_core_and_glossary_import_no_qt() -> None:
+    files = list((ROOT / "reader" / "core").rglob("*.py")) + list((ROOT / "glossary").rglob("*.py"))
+    assert len(files) > 15
+    offenders = {str(f.relative_to(ROOT)) for f in files if _imports(f) & {"PySide6", "shiboken6", "PyQt6", "PyQt5"}}
+    assert offenders == set()
+
+
+def test_glossary_does_not_depend_on_the_window() -> None:
+    files = list((ROOT / "glossary").rglob("*.py"))
+    assert all("reader" not in _imports(f) for f in files)
