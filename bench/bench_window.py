@@ -70,20 +70,21 @@ def bare() -> None:
 def reader(file: str | None) -> None:
     """The reader window: launch to painted, then interaction timings and memory."""
     start = time.perf_counter()
+    from reader.core.services import Services
     from reader.ui.app import create_application
 
+    home = Path(tempfile.mkdtemp(prefix="zhushi-bench-"))
+    services = Services(home / "g.json")
     app = create_application(headless=True)
     from reader.core.convert import Script
     from reader.core.loader import bundled_document, load_document
-    from reader.core.services import Services
     from reader.core.settings import SettingsStore
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.driver import WindowDriver, pump, wait_signal
     from reader.ui.window import MainWindow
 
-    home = Path(tempfile.mkdtemp(prefix="zhushi-bench-"))
-    window = MainWindow(Services(home / "g.json"), SettingsStore(home / "s.json"))
+    window = MainWindow(services, SettingsStore(home / "s.json"))
     window.resize(1200, 900)
     window.show()
     window.open_document(load_document(file) if file else bundled_document())
@@ -119,7 +120,7 @@ def reader(file: str | None) -> None:
     for script in (Script.SIMPLIFIED, Script.TAIWAN, Script.TRADITIONAL, Script.HONGKONG, Script.ORIGINAL):
         t = time.perf_counter()
         window.set_script(script)
-        wait_signal(window.documentShown, 20000)
+        driver.wait_shown(20000)
         sw.append(time.perf_counter() - t)
     out["script_switch_ms"] = 1000 * sorted(sw)[len(sw) // 2]
     hv = []

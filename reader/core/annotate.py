@@ -134,6 +134,27 @@ class DocumentAnnotator:
         done = tuple(slots[i] for i in wanted if slots[i] is not None)
         return Annotation(document, script, done)  # type: ignore[arg-type]
 
+    def annotate_light(self, document: Document, script: Script, blocks: Sequence[int]) -> list[BlockAnnotation]:
+        """Blocks converted and matched but without readings (for a fast first screen); full ones if cached."""
+        slots = self._slots(document, script)
+        out: list[BlockAnnotation] = []
+        for i in blocks:
+            slot = slots[i]
+            if slot is None:
+                block = document.blocks[i]
+                view = self._converter.to_script(document.block_text(block), script)
+                slot = BlockAnnotation(
+                    index=i,
+                    kind=block.kind,
+                    text=view.text,
+                    source_start=block.start,
+                    offsets=view.offsets,
+                    readings=(None,) * len(view.text),
+                    terms=tuple(self._matcher.find(view.text)),
+                )
+            out.append(slot)
+        return out
+
     def _annotate_chunk(
         self, document: Document, script: Script, indices: list[int], slots: list[BlockAnnotation | None]
     ) -> None:

@@ -58,20 +58,28 @@ def _block_json(block: BlockAnnotation) -> dict[str, Any]:
 
 
 def chunk_payload(
-    blocks: Sequence[BlockAnnotation], dictionary: Dictionary | None, chunk: int, script: str
+    blocks: Sequence[BlockAnnotation], dictionary: Dictionary | None, chunk: int, script: str, part: str = "full"
 ) -> dict[str, Any]:
-    """One annotated chunk: blocks with readings and term spans, plus the glossary and dictionary entries used."""
+    """One annotated chunk: blocks with readings and term spans, plus the glossary and dictionary entries used.
+
+    part "text": blocks and terms only (readings null, no dictionary: the fast first screen);
+    "more": readings and dictionary entries only (to complete a "text" chunk); "full": everything.
+    """
     glossary: dict[str, Any] = {}
     for block in blocks:
         for term in block.terms:
             if term.entry.id not in glossary:
                 glossary[term.entry.id] = term.entry.to_json()
-    words: dict[str, Any] = {}
-    if dictionary is not None:
+    if part == "more":
+        words = dictionary.entries_for_text("\n".join(b.text for b in blocks)) if dictionary is not None else {}
+        return {"chunk": chunk, "script": script, "part": part, "readings": {str(b.index): list(b.readings) for b in blocks}, "dict": words}
+    words = {}
+    if dictionary is not None and part == "full":
         words = dictionary.entries_for_text("\n".join(b.text for b in blocks))
     return {
         "chunk": chunk,
         "script": script,
+        "part": part,
         "blocks": [_block_json(b) for b in blocks],
         "glossary": glossary,
         "dict": words,

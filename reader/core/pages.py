@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
 from typing import Any
 
 from glossary.dictionary import Dictionary
@@ -18,8 +17,7 @@ from reader.core.manifest import chunk_payload, chunk_plan, document_info
 class DocumentPages:
     """Registered documents, served as /doc/KEY/info.json and /doc/KEY/SCRIPT/N.json (thread-safe)."""
 
-    def __init__(self, annotator: DocumentAnnotator, dictionary: Dictionary | None, before_first: Callable[[], None] | None = None) -> None:
-        self._before_first = before_first
+    def __init__(self, annotator: DocumentAnnotator, dictionary: Dictionary | None) -> None:
         self._annotator = annotator
         self._dictionary = dictionary
         self._documents: dict[str, tuple[Document, list[tuple[int, int]]]] = {}
@@ -52,24 +50,28 @@ class DocumentPages:
         entry = self._documents.get(key)
         return document_info(*entry) if entry else None
 
-    def chunk(self, key: str, script: Script, index: int) -> dict[str, Any] | None:
-        """One annotated chunk in one script."""
+    def chunk(self, key: str, script: Script, index: int, part: str = "full") -> dict[str, Any] | None:
+        """One chunk in one script: part "text" (fast, no readings), "more" (readings + dictionary) or "full"."""
         entry = self._documents.get(key)
         if entry is None or not 0 <= index < len(entry[1]):
             return None
         document, plan = entry
         start, end = plan[index]
-        annotation = self._annotator.annotate(document, script, range(start, end))
-        payload = chunk_payload(annotation.blocks, self._dictionary, index, str(script))
-        payload["title"] = self._annotator.converter.to_script(document.title, script).text
+        if part == "text":
+            blocks = self._annotator.annotate_light(document, script, range(start, end))
+        else:
+            blocks = list(self._annotator.annotate(document, script, range(start, end)).blocks)
+        payload = chunk_payload(blocks, self._dictionary, index, str(script), part)
+        if part != "more":
+            payload["title"] = self._annotator.converter.to_script(document.title, script).text
         return payload
 
     def serve(self, parts: list[str]) -> bytes | None:
-        """Bytes for a path under /doc/: [KEY, 'info.json'] or [KEY, SCRIPT, 'N.json'] (recent ones cached)."""
+        """Bytes for a path under /doc/: [KEY, 'info.json'] or [KEY, SCRIPT, 'N.json' | 'N.more.json' | 'N.full.json'].
+
+        Recent answers are cached.
+        """
         key = tuple(parts)
-        if self._before_first is not None:
-            self._before_first()  # e.g. wait for models being preloaded in another thread
-            self._before_first = None
         with self._serving:
             data = self._bytes.get(key)
             if data is None:
@@ -87,12 +89,17 @@ class DocumentPages:
         if len(parts) == 2 and parts[1] == "info.json":
             value = self.info(parts[0])
         elif len(parts) == 3 and parts[2].endswith(".json"):
+            name = parts[2][: -len(".json")]
+            part = "text"
+            for suffix in ("more", "full"):
+                if name.endswith("." + suffix):
+                    name, part = name[: -len(suffix) - 1], suffix
             try:
                 script = Script(parts[1])
-                index = int(parts[2][:-5])
+                index = int(name)
             except ValueError:
                 return None
-            value = self.chunk(parts[0], script, index)
+            value = self.chunk(parts[0], script, index, part)
         if value is None:
             return None
         return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -53,31 +53,6 @@ class Services:
             self.annotator.set_matcher(self.store.matcher())
             self.__dict__.pop("search", None)
 
-    def preload(self) -> None:
-        """Load the glossary, converter tables, pinyin model and dictionary now (call from a worker thread)."""
-        with self._lock:
-            from reader.core.convert import Script, default_converter
-            from reader.core.pinyin import default_annotator
-
-            self.store.matcher()
-            _ = self.annotator
-            default_annotator().readings("調研中文")
-            default_converter().to_script("實干", Script.TRADITIONAL)
-            self.dictionary.lookup("中文")
-
-    def start_preload(self) -> threading.Thread:
-        """Preload in a background thread (while Qt and Chromium start); returns the thread."""
-        thread = threading.Thread(target=self.preload, name="zhushi-preload", daemon=True)
-        thread.start()
-        self._preload_thread = thread
-        return thread
-
-    def wait_preloaded(self) -> None:
-        """Block until a started preload has finished."""
-        thread = getattr(self, "_preload_thread", None)
-        if thread is not None:
-            thread.join()
-
     @property
     def warnings(self) -> list[str]:
         """Problems met while loading (a broken user glossary kept aside, …)."""

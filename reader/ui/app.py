@@ -53,12 +53,24 @@ def create_application(headless: bool = False):  # type: ignore[no-untyped-def]
     app.setApplicationName("Zhushi")
     app.setOrganizationName("Zhushi")
     app.setApplicationDisplayName("Zhushi 注釋")
-    _install_fonts(app)
     return app
 
 
-def _install_fonts(app) -> None:  # type: ignore[no-untyped-def]
-    """Give Qt's own widgets (panels, menus) the bundled CJK fonts; a fresh machine has none."""
+_fonts_installed = False
+
+
+def install_widget_fonts() -> None:
+    """Give Qt's own widgets (panels, menus) the bundled CJK fonts; a fresh machine has none.
+
+    Called once the first screen is shown: the page has its own @font-face and must not wait.
+    """
+    global _fonts_installed
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if _fonts_installed or app is None:
+        return
+    _fonts_installed = True
     from PySide6.QtGui import QFont, QFontDatabase
 
     from resources import FONTS
@@ -90,14 +102,10 @@ def run_gui(file: str | None) -> int:
     if file is not None and not Path(file).exists():
         print(f"zhushi: “{file}” does not exist.", file=sys.stderr)
         return 2
-    from reader.core.services import Services
-
-    services = Services()
-    services.start_preload()  # the models load while Qt and Chromium start
     app = create_application()
     from reader.ui.window import MainWindow
 
-    window = MainWindow.create(file, services=services)
+    window = MainWindow.create(file)
     window.show()
     code = int(app.exec())
     window.dispose()

@@ -55,9 +55,21 @@ class WindowDriver:
         self.window = window
         self.view = window.view
 
-    def wait_shown(self, timeout_ms: int = 30000) -> dict[str, Any]:
-        """Wait until the page has shown the current document."""
-        return wait_signal(self.window.documentShown, timeout_ms)  # type: ignore[no-any-return]
+    def _wait_state(self, states: tuple[str, ...], timeout_ms: int) -> None:
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self.window.page_state not in states:
+            if time.monotonic() > deadline:
+                raise DriverTimeout(f"timed out after {timeout_ms} ms waiting for the page to be {' or '.join(states)}")
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            time.sleep(0.002)
+
+    def wait_shown(self, timeout_ms: int = 30000) -> None:
+        """Wait until the page shows the current document's first screen."""
+        self._wait_state(("shown", "loaded"), timeout_ms)
+
+    def wait_loaded(self, timeout_ms: int = 60000) -> None:
+        """Wait until every chunk of the current document, readings and dictionary included, is in the page."""
+        self._wait_state(("loaded",), timeout_ms)
 
     def run_js(self, script: str, timeout_ms: int = 10000) -> Any:
         """Evaluate JavaScript in the page and return its (JSON-able) result."""

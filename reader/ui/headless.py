@@ -11,21 +11,19 @@ from reader.core.encoding import DocumentError
 
 
 def _window(file: str | None, script: str, pinyin: bool, size: str = "1200x900"):  # type: ignore[no-untyped-def]
-    from reader.core.services import Services
     from reader.ui.app import create_application
 
-    services = Services()
-    services.start_preload()  # the models load while Qt and Chromium start
     app = create_application(headless=True)
     from reader.core.convert import Script
     from reader.core.loader import bundled_document, load_document
+    from reader.core.services import Services
     from reader.core.settings import SettingsStore
     from reader.ui.window import MainWindow
 
     document = load_document(file) if file else bundled_document()
     # A throw-away settings file: headless runs never change the person's settings.
     settings_dir = tempfile.mkdtemp(prefix="zhushi-headless-")
-    window = MainWindow(services, SettingsStore(Path(settings_dir) / "settings.json"))
+    window = MainWindow(Services(), SettingsStore(Path(settings_dir) / "settings.json"))
     window.settings.recent.clear()
     window.script = Script(script)
     window.settings.pinyin = pinyin
@@ -53,7 +51,7 @@ def screenshot(args: argparse.Namespace) -> int:
     try:
         driver = WindowDriver(window)
         try:
-            driver.wait_shown()
+            driver.wait_loaded(120000)
             driver.run_js("return document.fonts.ready.then(() => 1) && 1;")
             pump(400)
             if args.hover:
@@ -81,7 +79,7 @@ def export(args: argparse.Namespace) -> int:
     _app, window = _window(args.file, args.script, args.pinyin)
     options = ExportOptions(notes=args.notes, paper=args.paper, pinyin=args.pinyin)
     try:
-        WindowDriver(window).wait_shown(120000)
+        WindowDriver(window).wait_loaded(300000)
         result = export_window_pdf(window, Path(args.output), options)
     except DriverTimeout as exc:
         print(f"zhushi: the document did not load ({exc}).", file=sys.stderr)

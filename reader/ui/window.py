@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
     """The reader window. State lives in Settings and the current Document; the page renders it."""
 
     documentShown = Signal(dict)
+    documentLoaded = Signal(dict)
 
     def __init__(self, services: Services, settings_store: SettingsStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -110,13 +111,14 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.script = Script(self.settings.script)
         self.position = 0
-        self.pages = DocumentPages(services.annotator, services.dictionary, before_first=services.wait_preloaded)
+        self.pages = DocumentPages(services.annotator, services.dictionary)
         self.view = ReaderView(self.pages, self)
         self.bridge = self.view.bridge
         self.setCentralWidget(self.view)
         self.setWindowTitle("Zhushi 注釋")
         self.setAcceptDrops(True)
         self._relay = _Relay(self)
+        self.page_state = "empty"  # requested → shown (first screen) → loaded (every chunk, readings included)
         self.hits: list[tuple[int, int, int]] = []
         self.hit_index = -1
         self._build_panels()
@@ -138,10 +140,7 @@ class MainWindow(QMainWindow):
     def create(cls, file: str | None = None, settings_path: Path | None = None, services: Services | None = None) -> MainWindow:
         """A window with the default services and settings, showing FILE or the bundled article."""
         path = settings_path or Path(user_config_dir("zhushi")) / "settings.json"
-        if services is None:
-            services = Services()
-            services.start_preload()  # models load while Qt and Chromium start
-        window = cls(services, SettingsStore(path))
+        window = cls(services or Services(), SettingsStore(path))
         try:
             document = load_document(file) if file else bundled_document()
         except DocumentError as exc:
@@ -273,6 +272,7 @@ class MainWindow(QMainWindow):
     def _connect_bridge(self) -> None:
         b = self.bridge
         b.shown.connect(self._on_shown)
+        b.loaded.connect(self._on_loaded)
         b.position.connect(self._on_position)
         b.activated.connect(self._on_activated)
         b.termNavigated.connect(self.terms_panel.show_position)
@@ -302,17 +302,28 @@ class MainWindow(QMainWindow):
 
     def _request_document(self) -> None:
         assert self.document is not None
+        self.page_state = "requested"
         self.bridge.send(
             "documentRequested",
             {"key": self.document.key, "script": str(self.script), "position": self.position, "settings": self._page_settings()},
         )
 
     def _on_shown(self, info: dict[str, Any]) -> None:
+        if self.page_state == "requested":
+            self.page_state = "shown"
         self.documentShown.emit(info)
+        from reader.ui.app import install_widget_fonts
+
+        QTimer.singleShot(0, install_widget_fonts)
         self._refresh_terms()
         if self.search_box.text().strip():
             self.find_text(self.search_box.text(), keep_index=True)
         self._warm_up()
+
+    def _on_loaded(self, info: dict[str, Any]) -> None:
+        if self.document is not None and info.get("key") == self.document.key and info.get("script") == str(self.script):
+            self.page_state = "loaded"
+        self.documentLoaded.emit(info)
 
     def _refresh_terms(self) -> None:
         """Fill the terms panel; matching runs off the GUI thread (long documents take a moment)."""
@@ -336,6 +347,7 @@ class MainWindow(QMainWindow):
             for script in Script:
                 if key and script != current:
                     pages.serve([key, str(script), "0.json"])
+                    pages.serve([key, str(script), "0.more.json"])
 
         self._relay.run(work)
 

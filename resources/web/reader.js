@@ -148,14 +148,22 @@ async function loadDocument(req) {
   if (first > 0) { order.splice(order.indexOf(first), 1); order.unshift(first); }
   let shown = false;
   for (const k of order) {
-    const chunk = await fetchJson(`zhushi://app/doc/${req.key}/${req.script}/${k}.json`);
-    if (token !== Z.loadToken) return;
-    addChunk(chunk);
+    const base = `zhushi://app/doc/${req.key}/${req.script}/${k}`;
     if (!shown) {
+      // the first screen: text and terms only, then readings and dictionary entries
+      addChunk(await fetchJson(`${base}.json`));
+      if (token !== Z.loadToken) return;
       shown = true;
       if (req.position) scrollToSource(req.position, false);
       await nextFrame();
       call("documentShown", {script: req.script, key: req.key, ms: performance.now() - t0});
+      const more = await fetchJson(`${base}.more.json`);
+      if (token !== Z.loadToken) return;
+      enrichChunk(more);
+    } else {
+      const chunk = await fetchJson(`${base}.full.json`);
+      if (token !== Z.loadToken) return;
+      addChunk(chunk);
     }
   }
   if (token === Z.loadToken) call("documentLoaded", {script: req.script, key: req.key, ms: performance.now() - t0});
@@ -186,6 +194,18 @@ function addChunk(chunk) {
     blk.hydrated = false;
     blk.el.textContent = data.text;
     if (blk.visible) hydrate(blk);
+  }
+}
+
+function enrichChunk(more) {
+  for (const [w, entries] of Object.entries(more.dict)) {
+    Z.dict[w] = entries;
+    if (w.length > Z.maxWord) Z.maxWord = w.length;
+  }
+  for (const [i, py] of Object.entries(more.readings)) {
+    const blk = Z.blocks[Number(i)];
+    blk.data.py = py;
+    if (blk.hydrated) hydrate(blk);
   }
 }
 
@@ -263,6 +283,9 @@ function ensureHydrated(b) {
 }
 
 // ---------- lookup ----------
+const HAN = /\p{Script=Han}/u;
+function isHan(text, i) { return HAN.test(String.fromCodePoint(text.codePointAt(i))); }
+
 function termAt(blk, i) {
   for (const tm of blk.data.terms) if (tm[0] <= i && i < tm[1]) return tm;
   return null;
@@ -280,7 +303,7 @@ function wordsAt(blk, i) {
 
 function lookupAt(b, i) {
   const blk = Z.blocks[b];
-  if (!blk || !blk.data || !blk.data.py[i] && !termAt(blk, i)) return null;
+  if (!blk || !blk.data || !isHan(blk.data.text, i) && !termAt(blk, i)) return null;
   const tm = termAt(blk, i);
   if (tm) return {kind: "term", b, start: tm[0], end: tm[1], entry: Z.glossary[tm[2]], words: wordsAt(blk, tm[0]).slice(0, 1)};
   const words = wordsAt(blk, i);
@@ -431,7 +454,7 @@ function segmentStarts(blk) {
     starts.push(i);
     const tm = termAt(blk, i);
     if (tm && tm[0] === i) { i = tm[1]; continue; }
-    const w = blk.data.py[i] ? wordsAt(blk, i) : [];
+    const w = isHan(blk.data.text, i) ? wordsAt(blk, i) : [];
     i += w.length ? w[0][0].length : 1;
   }
   return starts;

@@ -31,7 +31,7 @@ def reader_window(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator["W
     window.show()
     driver = WindowDriver(window)
     window.open_document(bundled_document())
-    driver.wait_shown()
+    driver.wait_loaded()
     yield driver
     window.close()
     window.dispose()
@@ -47,10 +47,9 @@ def driver(reader_window):  # type: ignore[no-untyped-def]
     w = reader_window.window
     if w.document is None or w.document.path != bundled_document().path:
         w.open_document(bundled_document())
-        reader_window.wait_shown()
     if w.script != Script.ORIGINAL:
         w.set_script(Script.ORIGINAL)
-        reader_window.wait_shown()
+    reader_window.wait_loaded()
     w.set_pinyin(False)
     w.search_box.clear()
     w.find_text("")

@@ -84,7 +84,7 @@ def test_export_article(driver, tmp_path: Path, script: Script, pinyin: bool, sa
     w = driver.window
     w.set_script(script)
     if script != Script.ORIGINAL:
-        driver.wait_shown()
+        driver.wait_loaded()
     out = tmp_path / "article.pdf"
     result = export_window_pdf(w, out, ExportOptions(notes="end", paper="a4", pinyin=pinyin))
     reader = PdfReader(str(out))

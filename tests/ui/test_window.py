@@ -33,9 +33,9 @@ def test_starts_on_the_article_with_structure(driver) -> None:  # type: ignore[n
 def test_switch_every_script(driver, script: Script, present: list[str], absent: list[str]) -> None:  # type: ignore[no-untyped-def]
     if script == Script.ORIGINAL:  # switch away first, then back to the original
         driver.window.set_script(Script.SIMPLIFIED)
-        driver.wait_shown()
+        driver.wait_loaded()
     driver.window.set_script(script)
-    driver.wait_shown()
+    driver.wait_loaded()
     text = driver.page_text()
     for word in present:
         assert word in text, word
@@ -77,7 +77,7 @@ def test_hover_other_word_shows_dictionary(driver) -> None:  # type: ignore[no-u
 def test_search_across_scripts(driver) -> None:  # type: ignore[no-untyped-def]
     w = driver.window
     w.set_script(Script.TRADITIONAL)
-    driver.wait_shown()
+    driver.wait_loaded()
     count = w.find_text("制造业")  # a Simplified query
     assert count >= 3
     pump(150)
@@ -117,7 +117,7 @@ def test_hostile_html_runs_nothing_and_sends_nothing(driver, tmp_path: Path) -> 
     w = driver.window
     refused_before = list(w.view.guard.refused)
     assert w.open_path(str(page))
-    driver.wait_shown()
+    driver.wait_loaded()
     pump(300)
     assert driver.run_js("return window.PWNED === undefined;") is True
     text = driver.page_text()
