@@ -642,6 +642,20 @@ function makeNote(g, n, pages) {
 }
 
 async function preparePrint(req) {
+  const pages = req.pages || {};
+  if (Z.printed && Z.printed.notes === (req.notes || "end") && Object.keys(pages).length) {
+    // second pass: the layout is done; only the notes learn their pages
+    for (const [id, n] of Object.entries(Z.printed.numbers)) {
+      const note = document.getElementById(`note-${n}`);
+      if (!note) continue;
+      const old = note.querySelector(".pages");
+      if (old) old.remove();
+      if (pages[id] && pages[id].length) note.appendChild(el("div", "pages", (pages[id].length > 1 ? "pp. " : "p. ") + pages[id].join(", ")));
+    }
+    await nextFrame();
+    call("printReady", Z.printed.reply);
+    return;
+  }
   Z.printing = true;
   hidePopup();
   if (Z.loading) await Z.loading;
@@ -664,7 +678,6 @@ async function preparePrint(req) {
   const firstBlock = new Map();
   let next = 1;
   const mode = req.notes || "end";
-  const pages = req.pages || {};
   notes.hidden = true;
   if (mode !== "none") {
     for (const span of document.querySelectorAll(".term")) {
@@ -699,11 +712,14 @@ async function preparePrint(req) {
   await nextFrame();
   const headings = [...document.querySelectorAll(".block.heading")].map((h) => h.innerText.replace(/\s+/g, " ").trim());
   const plain = Z.blocks.filter((b) => b.data.kind === "heading").map((b) => b.data.text);
-  call("printReady", {notes: Object.keys(numbers).length, headings: plain.length ? plain : headings, numbers});
+  const reply = {notes: Object.keys(numbers).length, headings: plain.length ? plain : headings, numbers};
+  Z.printed = {notes: mode, numbers, reply};
+  call("printReady", reply);
 }
 
 function endPrint() {
   Z.printing = false;
+  Z.printed = null;
   document.body.classList.remove("print");
 }
 
