@@ -136,6 +136,7 @@ class EntryPanel(QWidget):
 
     addRequested = Signal(dict)
     editRequested = Signal(dict)
+    knownToggled = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,9 +145,12 @@ class EntryPanel(QWidget):
         self.view.setPlaceholderText("Click a word or a marked term to pin its entry here.")
         self.add_button = QPushButton("Add to my glossary")
         self.edit_button = QPushButton("Edit")
+        self.known_button = QPushButton("I know this word")
+        self.known_button.setToolTip("Known words can hide their pinyin (View → Hide pinyin over known words)")
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.known_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view, 1)
@@ -154,6 +158,7 @@ class EntryPanel(QWidget):
         self.info: dict[str, Any] = {}
         self.add_button.clicked.connect(lambda: self.addRequested.emit(self.info))
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.info))
+        self.known_button.clicked.connect(lambda: self.knownToggled.emit(str(self.info.get("text", ""))))
         self._update_buttons()
 
     def pin(self, info: dict[str, Any]) -> None:
@@ -166,6 +171,11 @@ class EntryPanel(QWidget):
         entry = self.info.get("entry")
         self.add_button.setEnabled(bool(self.info) and not entry)
         self.edit_button.setEnabled(bool(entry))
+        self.known_button.setEnabled(bool(self.info.get("text")))
+
+    def set_known(self, known: bool) -> None:
+        """Label the known-word button for the pinned word."""
+        self.known_button.setText("Forget: not known" if known else "I know this word")
 
 
 class SearchResultsPanel(QListWidget):

@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self.terms_panel.termChosen.connect(lambda i, k: self.bridge.send("navigateRequested", {"action": "term", "id": i, "index": k}))
         self.entry_panel.addRequested.connect(self._add_to_glossary)
         self.entry_panel.editRequested.connect(self._edit_entry)
+        self.entry_panel.knownToggled.connect(self.toggle_known)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, checkable: bool = False, checked: bool = False) -> QAction:
         action = QAction(text, self)
@@ -496,8 +497,23 @@ class MainWindow(QMainWindow):
             self.hit_label.setText(" no matches ")
 
     # ---------------- entries ----------------
+    def toggle_known(self, word: str) -> None:
+        """Add a word to the known list (its pinyin can be hidden), or take it off."""
+        if not word:
+            return
+        known = list(self.settings.known_words)
+        if word in known:
+            known.remove(word)
+        else:
+            known.append(word)
+        self.settings.known_words = known
+        self.entry_panel.set_known(word in known)
+        self.bridge.send("settingsChanged", {"known_words": known, "hide_known_pinyin": self.settings.hide_known_pinyin})
+        self._save_timer.start()
+
     def _on_activated(self, info: dict[str, Any]) -> None:
         self.entry_panel.pin(info)
+        self.entry_panel.set_known(info.get("text") in self.settings.known_words)
         self.side_tabs.setCurrentWidget(self.entry_panel)
 
     def _add_to_glossary(self, info: dict[str, Any]) -> None:

@@ -130,3 +130,25 @@ def test_hostile_html_runs_nothing_and_sends_nothing(driver, tmp_path: Path) -> 
     console = " ".join(w.view.reader_page.console)
     assert any("example.com" in url for url in refused) or ("example.com" in console and "Content Security Policy" in console)
     assert all(url.startswith(("zhushi:", "data:")) for url in w.view.guard.allowed)
+
+
+def test_click_pins_entry_and_known_words_hide_pinyin(driver) -> None:  # type: ignore[no-untyped-def]
+    w = driver.window
+    w.pinyin_action.setChecked(True)
+    w.known_action.setChecked(True)
+    where = driver.locate("半導體")
+    driver.click(where["x"], where["y"])
+    info = wait_signal(w.bridge.activated)
+    assert info["text"] == "半導體"
+    assert "semiconductor" in w.entry_panel.view.toPlainText()
+    w.entry_panel.known_button.click()
+    pump(150)
+    hidden = driver.run_js(
+        "const b = [...document.querySelectorAll('.known')]; return b.map(e => e.textContent[0]).join('');"
+    )
+    assert "半導體" in hidden
+    w.entry_panel.known_button.click()  # and take it back
+    pump(150)
+    assert driver.run_js("return document.querySelectorAll('.known').length;") == 0
+    w.known_action.setChecked(False)
+    w.pinyin_action.setChecked(False)
