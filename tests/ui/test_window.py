@@ -89,6 +89,10 @@ def test_search_across_scripts(driver) -> None:  # type: ignore[no-untyped-def]
 
 def test_terms_panel_lists_and_navigates(driver) -> None:  # type: ignore[no-untyped-def]
     panel = driver.window.terms_panel
+    for _ in range(250):  # the panel fills from a worker thread
+        if panel.list.count() >= 60:
+            break
+        pump(20)
     assert panel.list.count() >= 60
     labels = [panel.list.item(i).text() for i in range(panel.list.count())]
     row = next(i for i, label in enumerate(labels) if label.startswith("兩個確立"))
@@ -152,3 +156,31 @@ def test_click_pins_entry_and_known_words_hide_pinyin(driver) -> None:  # type: 
     assert driver.run_js("return document.querySelectorAll('.known').length;") == 0
     w.known_action.setChecked(False)
     w.pinyin_action.setChecked(False)
+
+
+SIMPLIFIED_ARTICLE = Path(__file__).parent / "fixtures" / "simplified-article.txt"
+
+
+def test_a_simplified_article_of_ones_own(driver) -> None:  # type: ignore[no-untyped-def]
+    w = driver.window
+    assert w.open_path(str(SIMPLIFIED_ARTICLE))
+    driver.wait_loaded()
+    assert driver.run_js("return document.getElementById('doc-title').textContent;") == "营商环境持续优化 民营企业迎来新机遇"
+    kinds = driver.run_js("return [...document.querySelectorAll('.block')].map(b => b.className.split(' ')[1]);")
+    assert kinds == ["title", "paragraph", "paragraph", "caption", "paragraph", "paragraph"]
+    info = driver.hover("放管服")
+    assert info["kind"] == "term" and "streamline" in driver.popup_text().lower()
+    w.set_script(Script.TAIWAN)
+    driver.wait_loaded()
+    text = driver.page_text()
+    assert "專精特新企業" in text and "隨身碟" in text and "高質量發展" in text
+    assert w.find_text("专精特新") == 1  # a Simplified query in the Taiwan view
+    for _ in range(250):  # the panel fills from a worker thread
+        labels = [w.terms_panel.list.item(i).text().split()[0] for i in range(w.terms_panel.list.count())]
+        if "營商環境" in labels:
+            break
+        pump(20)
+    for term in ("放管服", "專精特新", "高質量發展", "營商環境", "共同富裕"):
+        assert term in labels, (term, labels)
+    # the reading position and view are remembered for this file
+    assert w.settings.recent_for(str(SIMPLIFIED_ARTICLE)).script == "taiwan"  # type: ignore[union-attr]
