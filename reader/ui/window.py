@@ -224,6 +224,19 @@ class MainWindow(QMainWindow):
         self._fill_recent()
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        options = file_menu.addMenu("PDF &options")
+        for key, choices in (
+            ("export_notes", (("end", "Notes as a glossary at the end"), ("footnotes", "Notes after the paragraph"), ("none", "No notes"))),
+            ("export_paper", (("a4", "A4 paper"), ("letter", "Letter paper"))),
+        ):
+            group = QActionGroup(self)
+            for value, label in choices:
+                action = QAction(label, self, checkable=True)
+                action.setChecked(getattr(self.settings, key) == value)
+                action.triggered.connect(lambda _=False, k=key, v=value: (setattr(self.settings, k, v), self._save_timer.start()))
+                group.addAction(action)
+                options.addAction(action)
+            options.addSeparator()
         file_menu.addAction(self.anki_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)

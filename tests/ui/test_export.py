@@ -114,6 +114,16 @@ def test_notes_list_pages(driver, tmp_path: Path) -> None:  # type: ignore[no-un
     assert "p. 1" in text and ("pp. " in text)
 
 
+def test_notes_after_the_paragraph(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "footnotes.pdf"
+    result = export_window_pdf(driver.window, out, ExportOptions(notes="footnotes", pinyin=False))
+    reader = PdfReader(str(out))
+    first_two = " ".join((reader.pages[0].extract_text() or "").split() + (reader.pages[1].extract_text() or "").split())
+    assert "Glossary" not in _text(reader)
+    assert "20th National Congress" in first_two  # the first term's note follows its paragraph
+    assert sum(1 for n in _note_links(reader) if "note-" in n) >= result.terms >= 60
+
+
 def test_letter_paper_and_no_notes(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "letter.pdf"
     result = export_window_pdf(driver.window, out, ExportOptions(notes="none", paper="letter", pinyin=False))
