@@ -73,12 +73,9 @@ def reader(text_file: str | None, pinyin: bool) -> None:
 
 
 def _run(*args: str) -> dict[str, float]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, env=env, timeout=900)
-    for line in reversed(result.stdout.splitlines()):
-        if line.startswith("{"):
-            return json.loads(line)  # type: ignore[no-any-return]
-    raise RuntimeError(f"bench {args} failed:\n{result.stdout}\n{result.stderr[-3000:]}")
+    from bench.common import run_bench_process
+
+    return run_bench_process(__file__, *args)
 
 
 def main() -> None:

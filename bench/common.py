@@ -37,3 +37,18 @@ def report(name: str, seconds: float, baseline_name: str, baseline: float, targe
     ratio = seconds / baseline if baseline else float("inf")
     goal = f"  (target ≤ {target}×: {'ok' if ratio <= target else 'MISSED'})" if target else ""
     print(f"{name:46s} {seconds:8.3f} s   {baseline_name} {baseline:8.3f} s   ratio {ratio:5.2f}×{goal}")
+
+
+def run_bench_process(script: str, *args: str, timeout: int = 900) -> dict[str, float]:
+    """Run a bench script in a fresh process (offscreen Qt) and return the JSON it prints last."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, script, *args], capture_output=True, text=True, env=env, timeout=timeout)
+    for line in reversed(result.stdout.splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)  # type: ignore[no-any-return]
+    raise RuntimeError(f"bench {args} failed:\n{result.stdout}\n{result.stderr[-3000:]}")

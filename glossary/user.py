@@ -7,13 +7,13 @@ import io
 import json
 import os
 import re
-import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from .files import atomic_write_text
 from .loader import pinyin_problem
 from .model import CATEGORIES, ENGLISH_SOURCES, FIELDS, LIST_FIELDS, GlossaryEntry
 from .pinyin import numbers_to_marks, toneless
@@ -28,21 +28,6 @@ def default_path() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("zhushi")) / FILE_NAME
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write text to path via a temporary file in the same directory and os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def check_user_entry(entry: GlossaryEntry) -> list[str]:

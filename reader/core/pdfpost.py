@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
+
+from glossary.files import atomic_writer
 from pypdf.generic import NameObject, TextStringObject
 
 
@@ -94,18 +94,6 @@ def finish_pdf(
         top = writer.add_outline_item(title=title, page_number=0)
         for heading, page in zip(headings, _heading_pages(reader, headings)):
             writer.add_outline_item(title=heading[:80], page_number=page, parent=top)
-    target = Path(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            writer.write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_writer(Path(target), binary=True, make_parents=False) as handle:
+        writer.write(handle)
     return len(reader.pages)

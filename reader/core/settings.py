@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
+
+from glossary.files import atomic_write_text
 
 SETTINGS_VERSION = 1
 SCRIPTS = ("original", "simplified", "traditional", "taiwan", "hongkong")
@@ -119,21 +120,3 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         """Write the settings atomically (a temporary file, then rename)."""
         atomic_write_text(self.path, json.dumps(asdict(settings), ensure_ascii=False, indent=1))
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write text to path via a temporary file in the same folder and a rename; never a half file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
