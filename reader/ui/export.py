@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QMarginsF, QObject, QTimer, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from reader.core.pdfpost import PdfPostError, finish_pdf, link_pages
 from reader.ui.driver import DriverTimeout, wait_signal
@@ -219,4 +219,4 @@ class ExportDialogFlow(QObject):
         if isinstance(outcome, ExportResult):
             self.window.statusBar().showMessage(f"Exported {outcome.pages} pages to {outcome.path}.", 8000)
         elif not self.printer.cancelled:
-            QMessageBox.warning(self.window, "Export PDF", str(outcome))
+            self.window.warn("Export PDF", str(outcome))

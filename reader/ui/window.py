@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Zhushi 注釋")
         self.setAcceptDrops(True)
         self._relay = _Relay(self)
+        self.last_warning = ""
         self.page_state = "empty"  # requested → shown (first screen) → loaded (every chunk, readings included)
         self.hits: list[tuple[int, int, int]] = []
         self.hit_index = -1
@@ -144,7 +145,7 @@ class MainWindow(QMainWindow):
         try:
             document = load_document(file) if file else bundled_document()
         except DocumentError as exc:
-            QMessageBox.warning(window, "Cannot open the file", str(exc))
+            window.warn("Cannot open the file", str(exc))
             document = bundled_document()
         window.open_document(document)
         return window
@@ -377,7 +378,7 @@ class MainWindow(QMainWindow):
         try:
             document = load_document(path)
         except DocumentError as exc:
-            QMessageBox.warning(self, "Cannot open the file", str(exc))
+            self.warn("Cannot open the file", str(exc))
             return False
         self.open_document(document)
         return True
@@ -389,7 +390,7 @@ class MainWindow(QMainWindow):
             try:
                 self.open_document(document_from_text(dialog.text(), source="pasted text"))
             except DocumentError as exc:
-                QMessageBox.warning(self, "Cannot read the text", str(exc))
+                self.warn("Cannot read the text", str(exc))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() or event.mimeData().hasText():
@@ -404,7 +405,7 @@ class MainWindow(QMainWindow):
             try:
                 self.open_document(document_from_text(data.text(), source="dropped text"))
             except DocumentError as exc:
-                QMessageBox.warning(self, "Cannot read the text", str(exc))
+                self.warn("Cannot read the text", str(exc))
         event.acceptProposedAction()
 
     def _fill_recent(self) -> None:
@@ -556,7 +557,7 @@ class MainWindow(QMainWindow):
             else:
                 user.add(dialog.entry)
         except (ValueError, OSError) as exc:
-            QMessageBox.warning(self, "My glossary", f"The entry could not be saved: {exc}")
+            self.warn("My glossary", f"The entry could not be saved: {exc}")
             return
         self.services.user_glossary_changed()  # the annotator drops its cache; the page asks again
         self.pages.clear_cache()
@@ -586,9 +587,18 @@ class MainWindow(QMainWindow):
         try:
             export_anki_tsv(unique, Path(name))
         except OSError as exc:
-            QMessageBox.warning(self, "Export terms", f"The file could not be written: {exc}")
+            self.warn("Export terms", f"The file could not be written: {exc}")
             return
         self.statusBar().showMessage(f"Exported {len(unique)} terms to {name}.", 8000)
+
+    def warn(self, title: str, text: str) -> None:
+        """Tell the person what went wrong, without blocking (the message stays until dismissed)."""
+        self.last_warning = f"{title}: {text}"
+        log.warning(self.last_warning)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.statusBar().showMessage(text, 15000)
 
     # ---------------- closing ----------------
     def save_settings(self) -> None:

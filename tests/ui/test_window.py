@@ -184,3 +184,78 @@ def test_a_simplified_article_of_ones_own(driver) -> None:  # type: ignore[no-un
         assert term in labels, (term, labels)
     # the reading position and view are remembered for this file
     assert w.settings.recent_for(str(SIMPLIFIED_ARTICLE)).script == "taiwan"  # type: ignore[union-attr]
+
+
+def test_bad_files_give_a_message_and_keep_the_document(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = driver.window
+    title = w.document.title
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64)
+    assert not w.open_path(str(binary))
+    assert "binary" in w.last_warning
+    empty = tmp_path / "empty.md"
+    empty.write_bytes(b"")
+    assert not w.open_path(str(empty))
+    assert "empty" in w.last_warning
+    assert w.document.title == title  # nothing lost: the article is still open
+
+
+def test_keyboard_word_cursor_and_escape(driver) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    driver.locate("泉州是")
+    target = driver.target()
+    target.setFocus()
+    seen: list[dict] = []
+    driver.window.bridge.hovered.connect(seen.append)
+    try:
+        QTest.keyClick(target, Qt.Key.Key_Right)
+        QTest.keyClick(target, Qt.Key.Key_Right)
+        for _ in range(100):
+            pump(20)
+            if len(seen) >= 2:
+                break
+        assert len(seen) >= 2 and seen[-1]["text"]
+        assert driver.popup_text()
+        assert driver.run_js("return document.querySelectorAll('.cursor').length;") >= 1
+        QTest.keyClick(target, Qt.Key.Key_Escape)
+        pump(100)
+        assert driver.popup_text() == ""
+        assert driver.run_js("return document.querySelectorAll('.cursor').length;") == 0
+    finally:
+        driver.window.bridge.hovered.disconnect(seen.append)
+
+
+def test_popup_stays_on_screen(driver) -> None:  # type: ignore[no-untyped-def]
+    driver.hover("先進制造基地")  # far right of a long line
+    box = driver.run_js(
+        "const r = document.getElementById('popup').getBoundingClientRect();"
+        "return [r.left, r.top, r.right, r.bottom, window.innerWidth, window.innerHeight];"
+    )
+    left, top, right, bottom, width, height = box
+    assert left >= 0 and top >= 0 and right <= width and bottom <= height
+
+
+def test_broken_user_glossary_is_kept_aside_and_the_window_starts(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from reader.core.loader import bundled_document
+    from reader.core.services import Services
+    from reader.core.settings import SettingsStore
+    from reader.ui.driver import WindowDriver
+    from reader.ui.window import MainWindow
+
+    broken = tmp_path / "user-glossary.json"
+    broken.write_text("{ this is not json", encoding="utf-8")
+    (tmp_path / "settings.json").write_text("[]", encoding="utf-8")
+    window = MainWindow(Services(broken), SettingsStore(tmp_path / "settings.json"))
+    try:
+        window.show()
+        window.open_document(bundled_document())
+        WindowDriver(window).wait_shown()
+        aside = sorted(p.name for p in tmp_path.iterdir() if ".broken-" in p.name)
+        assert any(n.startswith("user-glossary.json.broken-") for n in aside)
+        assert any(n.startswith("settings.json.broken-") for n in aside)
+        assert "could not be read" in window.statusBar().currentMessage() or "broken" in window.statusBar().currentMessage()
+    finally:
+        window.close()
+        window.dispose()
