@@ -6,10 +6,14 @@ import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from glossary.matcher import GlossaryMatcher, TermMatch
 from reader.core.convert import OffsetMap, Script, ScriptConverter, default_converter
 from reader.core.document import BlockKind, Document
-from reader.core.pinyin import PinyinAnnotator, default_annotator
+
+if TYPE_CHECKING:
+    from reader.core.pinyin import PinyinAnnotator
 
 CHUNK_CHARS = 20_000
 """Blocks are annotated in chunks of about this many characters (pinyin runs best in batches)."""
@@ -62,10 +66,18 @@ class DocumentAnnotator:
     ) -> None:
         self._matcher = matcher
         self._converter = converter or default_converter()
-        self._pinyin = pinyin or default_annotator()
+        self._pinyin_given = pinyin  # the default model (numpy, weights) loads on first use
         self._cache: dict[tuple[str, Script], list[BlockAnnotation | None]] = {}
         self._views: dict[tuple[str, Script], list[str]] = {}
         self._lock = threading.Lock()
+
+    @property
+    def _pinyin(self) -> PinyinAnnotator:
+        if self._pinyin_given is None:
+            from reader.core.pinyin import default_annotator
+
+            self._pinyin_given = default_annotator()
+        return self._pinyin_given
 
     @property
     def converter(self) -> ScriptConverter:

@@ -24,6 +24,10 @@ class DocumentPages:
         self._lock = threading.Lock()
         self._serving = threading.Lock()  # one request at a time: the annotator's models are not shared
         self._bytes: OrderedDict[tuple[str, ...], bytes] = OrderedDict()
+        # Set when the page has shown its first screen; heavy parts (readings, dictionary) wait
+        # for it briefly, so loading the models does not hold up the first screen's messages.
+        self.first_screen = threading.Event()
+        self.first_screen.set()
 
     def clear_cache(self) -> None:
         """Forget served chunks (after the glossary changed)."""
@@ -72,6 +76,8 @@ class DocumentPages:
         Recent answers are cached.
         """
         key = tuple(parts)
+        if len(parts) == 3 and parts[2].endswith((".more.json", ".full.json")):
+            self.first_screen.wait(1.0)
         with self._serving:
             data = self._bytes.get(key)
             if data is None:

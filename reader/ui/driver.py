@@ -41,11 +41,40 @@ def wait_signal(signal: SignalInstance, timeout_ms: int = 20000) -> Any:
 
 
 def pump(ms: int) -> None:
-    """Let Qt run for ms milliseconds."""
-    end = time.monotonic() + ms / 1000
-    while time.monotonic() < end:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-        time.sleep(0.005)
+    """Let Qt (and Chromium, which shares its event loop) run for ms milliseconds."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_until(condition: Any, signal: SignalInstance, timeout_ms: int, what: str) -> None:
+    """Run the event loop until condition() is true, checking whenever signal fires (no polling:
+    Chromium shares Qt's event loop and a busy poll slows it down)."""
+    if condition():
+        return
+    loop = QEventLoop()
+    timed_out: list[bool] = []
+
+    def check(*_args: Any) -> None:
+        if condition():
+            loop.quit()
+
+    def expire() -> None:
+        timed_out.append(True)
+        loop.quit()
+
+    signal.connect(check)
+    timer = QTimer(singleShot=True, interval=timeout_ms)
+    timer.timeout.connect(expire)
+    timer.start()
+    try:
+        if not condition():
+            loop.exec()
+    finally:
+        signal.disconnect(check)
+        timer.stop()
+    if timed_out and not condition():
+        raise DriverTimeout(f"timed out after {timeout_ms} ms waiting for {what}")
 
 
 class WindowDriver:
@@ -56,12 +85,12 @@ class WindowDriver:
         self.view = window.view
 
     def _wait_state(self, states: tuple[str, ...], timeout_ms: int) -> None:
-        deadline = time.monotonic() + timeout_ms / 1000
-        while self.window.page_state not in states:
-            if time.monotonic() > deadline:
-                raise DriverTimeout(f"timed out after {timeout_ms} ms waiting for the page to be {' or '.join(states)}")
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            time.sleep(0.002)
+        wait_until(
+            lambda: self.window.page_state in states,
+            self.window.pageStateChanged,
+            timeout_ms,
+            f"the page to be {' or '.join(states)}",
+        )
 
     def wait_shown(self, timeout_ms: int = 30000) -> None:
         """Wait until the page shows the current document's first screen."""
@@ -128,11 +157,11 @@ class WindowDriver:
                 self.mouse_move(2, 2)  # off the text: any popup closes
                 pump(40)
                 self.mouse_move(where["x"], where["y"])
-                deadline = time.monotonic() + timeout_ms / 3000
-                while time.monotonic() < deadline:
-                    pump(20)
-                    if seen:
-                        return seen[-1]
+                try:
+                    wait_until(lambda: bool(seen), self.window.bridge.hovered, timeout_ms // 3, f"a popup for “{text}”")
+                    return seen[-1]
+                except DriverTimeout:
+                    continue
         finally:
             self.window.bridge.hovered.disconnect(seen.append)
         raise DriverTimeout(f"no popup for “{text}”")

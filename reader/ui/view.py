@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+import json
+
+from PySide6.QtCore import QUrl, QUrlQuery
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEngineProfile
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -37,7 +39,17 @@ class ReaderView(QWebEngineView):
         self.reader_page.setWebChannel(self.channel)
         self.setAcceptDrops(False)  # the window handles dropped files
         self.bridge.reset()
-        self.load(QUrl(READER_URL))
+
+    def load_reader(self, request: dict[str, object] | None = None) -> None:
+        """Load the reader page; with a first document request in its address, so the page can fetch
+        the document while the bridge is still connecting."""
+        url = QUrl(READER_URL)
+        if request is not None:
+            query = QUrlQuery()
+            query.addQueryItem("request", json.dumps(request, ensure_ascii=False))
+            url.setQuery(query)
+        self.bridge.reset()
+        self.load(url)
 
     def shutdown(self) -> None:
         """Delete the page now, then the profile: a profile must outlive its pages, or Chromium crashes at exit."""

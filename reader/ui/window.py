@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
 
     documentShown = Signal(dict)
     documentLoaded = Signal(dict)
+    pageStateChanged = Signal()
 
     def __init__(self, services: Services, settings_store: SettingsStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -318,15 +319,20 @@ class MainWindow(QMainWindow):
     def _request_document(self) -> None:
         assert self.document is not None
         self.page_state = "requested"
-        self.bridge.send(
-            "documentRequested",
-            {"key": self.document.key, "script": str(self.script), "position": self.position, "settings": self._page_settings()},
-        )
+        self.pageStateChanged.emit()
+        self.pages.first_screen.clear()  # readings and dictionary wait until the first screen is out
+        request = {"key": self.document.key, "script": str(self.script), "position": self.position, "settings": self._page_settings()}
+        if not self.bridge.is_ready:
+            self.view.load_reader(request)  # the page starts on the document before the bridge is up
+        else:
+            self.bridge.send("documentRequested", request)
 
     def _on_shown(self, info: dict[str, Any]) -> None:
+        self.pages.first_screen.set()
         if self.page_state == "requested":
             self.page_state = "shown"
         self.documentShown.emit(info)
+        self.pageStateChanged.emit()
         from reader.ui.app import install_widget_fonts
 
         QTimer.singleShot(0, install_widget_fonts)
@@ -339,6 +345,7 @@ class MainWindow(QMainWindow):
         if self.document is not None and info.get("key") == self.document.key and info.get("script") == str(self.script):
             self.page_state = "loaded"
         self.documentLoaded.emit(info)
+        self.pageStateChanged.emit()
 
     def _refresh_terms(self) -> None:
         """Fill the terms panel; matching runs off the GUI thread (long documents take a moment)."""

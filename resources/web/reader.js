@@ -49,8 +49,11 @@ function toneOf(r) { const m = /([1-5])$/.exec(r || ""); return m ? m[1] : "5"; 
 function cedictMarks(pinyin) { return pinyin.split(" ").map(toMarks).join(" "); }
 
 // ---------- bridge ----------
+const pendingCalls = [];
 function call(name, payload) {
-  if (Z.bridge && Z.bridge[name]) Z.bridge[name](typeof payload === "string" ? payload : JSON.stringify(payload));
+  const text = typeof payload === "string" ? payload : JSON.stringify(payload);
+  if (!Z.bridge) { pendingCalls.push([name, text]); return; }  // sent once the bridge is up
+  if (Z.bridge[name]) Z.bridge[name](text);
 }
 function connectBridge() {
   if (typeof QWebChannel === "undefined" || typeof qt === "undefined") { console.log("zhushi: no web channel"); return; }
@@ -64,6 +67,7 @@ function connectBridge() {
     Z.bridge.hoverRequested.connect((s) => hoverText(JSON.parse(s)));
     Z.bridge.printFinished.connect(() => endPrint());
     Z.bridge.pageReady("{}");
+    for (const [name, text] of pendingCalls.splice(0)) if (Z.bridge[name]) Z.bridge[name](text);
   });
 }
 
@@ -730,5 +734,8 @@ window.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("click", onClick);
   document.addEventListener("keydown", onKey);
   window.addEventListener("scroll", () => { hidePopup(); reportPosition(); }, {passive: true});
+  // A first document can come with the page's address, so loading starts before the bridge is up.
+  const first = new URLSearchParams(location.search).get("request");
+  if (first) Z.loading = loadDocument(JSON.parse(first));
   connectBridge();
 });
