@@ -24,8 +24,9 @@ class DocumentPages:
         self._lock = threading.Lock()
         self._serving = threading.Lock()  # one request at a time: the annotator's models are not shared
         self._bytes: OrderedDict[tuple[str, ...], bytes] = OrderedDict()
-        # Set when the page has shown its first screen; heavy parts (readings, dictionary) wait
-        # for it briefly, so loading the models does not hold up the first screen's messages.
+        # A window clears this at start and sets it once its first screen is shown: until then the
+        # heavy parts (readings, dictionary: the first one loads the models and holds the GIL for
+        # a while) wait up to a second, so they do not delay the first screen's messages.
         self.first_screen = threading.Event()
         self.first_screen.set()
 

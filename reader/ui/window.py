@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.script = Script(self.settings.script)
         self.position = 0
         self.pages = DocumentPages(services.annotator, services.dictionary)
+        self.pages.first_screen.clear()  # models load only after the first screen is out (see DocumentPages)
         self.view = ReaderView(self.pages, self)
         self.bridge = self.view.bridge
         self.setCentralWidget(self.view)
@@ -320,7 +321,6 @@ class MainWindow(QMainWindow):
         assert self.document is not None
         self.page_state = "requested"
         self.pageStateChanged.emit()
-        self.pages.first_screen.clear()  # readings and dictionary wait until the first screen is out
         request = {"key": self.document.key, "script": str(self.script), "position": self.position, "settings": self._page_settings()}
         if not self.bridge.is_ready:
             self.view.load_reader(request)  # the page starts on the document before the bridge is up
