@@ -159,6 +159,7 @@ async function loadDocument(req) {
       if (token !== Z.loadToken) return;
       shown = true;
       if (req.position) scrollToSource(req.position, false);
+      await document.fonts.ready;  // "shown" means painted in its own font, not invisible text
       await nextFrame();
       call("documentShown", {script: req.script, key: req.key, ms: performance.now() - t0});
       const more = await fetchJson(`${base}.more.json`);
