@@ -259,3 +259,18 @@ def test_broken_user_glossary_is_kept_aside_and_the_window_starts(qapp, tmp_path
     finally:
         window.close()
         window.dispose()
+
+
+def test_switching_script_keeps_the_reading_position(driver) -> None:  # type: ignore[no-untyped-def]
+    from reader.ui.driver import wait_until
+
+    w = driver.window
+    w.position = 0
+    driver.locate("加快推進中心城市高質量發展")  # scrolls that paragraph to the middle of the view
+    wait_until(lambda: w.position > 1000, w.bridge.position, 5000, "the reading position to be reported")
+    before = w.position
+    w.set_script(Script.SIMPLIFIED)
+    driver.wait_loaded()
+    pump(400)
+    first = driver.run_js("const t = firstVisibleChar(); return sourceOf(t.b, t.i);")
+    assert abs(first - before) < 200, (first, before)
