@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -88,7 +87,7 @@ def reader(file: str | None) -> None:
     from reader.core.settings import SettingsStore
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.driver import WindowDriver, pump, wait_signal
+    from reader.ui.driver import WindowDriver, pump
     from reader.ui.window import MainWindow
 
     window = MainWindow(services, SettingsStore(home / "s.json"))
