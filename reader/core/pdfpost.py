@@ -7,7 +7,7 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 
 from glossary.files import atomic_writer
-from pypdf.generic import NameObject, TextStringObject
+from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
 
 
 class PdfPostError(Exception):
@@ -50,6 +50,47 @@ def link_pages(path: str | Path, prefix: str) -> dict[str, list[int]]:
         raise PdfPostError(f"the printed PDF could not be read ({exc})") from exc
 
 
+def first_page_of(path: str | Path, prefix: str) -> int | None:
+    """The 0-based page of the first named destination starting with prefix (e.g. where notes begin)."""
+    try:
+        reader = PdfReader(str(path))
+        pages = [
+            reader.get_destination_page_number(dest)
+            for name, dest in reader.named_destinations.items()
+            if name.lstrip("/").startswith(prefix)
+        ]
+    except Exception as exc:
+        raise PdfPostError(f"the printed PDF could not be read ({exc})") from exc
+    return min(pages) if pages else None
+
+
+def _merged(first: PdfReader, second: PdfReader, body_pages: int) -> PdfWriter:
+    """The first body_pages pages of first, then second's pages from body_pages on, with their
+    named destinations (links between the two parts keep working)."""
+    writer = PdfWriter()
+    for page in first.pages[:body_pages]:
+        writer.add_page(page)
+    for page in second.pages[body_pages:]:
+        writer.add_page(page)
+    dests = DictionaryObject()
+    for reader, keep in ((first, lambda n: n < body_pages), (second, lambda n: n >= body_pages)):
+        for name, dest in reader.named_destinations.items():
+            number = reader.get_destination_page_number(dest)
+            if number is None or number < 0 or not keep(number):
+                continue
+            dests[NameObject(name if name.startswith("/") else "/" + name)] = ArrayObject(
+                [
+                    writer.pages[number].indirect_reference,
+                    NameObject("/XYZ"),
+                    FloatObject(dest.get("/Left") or 0),
+                    FloatObject(dest.get("/Top") or 0),
+                    FloatObject(0),
+                ]
+            )
+    writer._root_object[NameObject("/Dests")] = writer._add_object(dests)  # noqa: SLF001 (Chromium's form of names)
+    return writer
+
+
 def _heading_pages(reader: PdfReader, headings: list[str]) -> list[int]:
     """The page each heading is on: internal links named h-K if present, else the page whose text holds it."""
     by_link: dict[str, int] = {}
@@ -77,15 +118,27 @@ def _heading_pages(reader: PdfReader, headings: list[str]) -> list[int]:
 
 
 def finish_pdf(
-    printed: str | Path, target: Path, title: str, language: str, headings: list[str], subject: str = ""
+    printed: str | Path,
+    target: Path,
+    title: str,
+    language: str,
+    headings: list[str],
+    subject: str = "",
+    notes_from: str | Path | None = None,
+    body_pages: int = 0,
 ) -> int:
     """Add metadata, language and heading bookmarks to a printed PDF and write it to target atomically.
 
-    Returns the page count. The target is replaced only by a complete file; on failure nothing is left.
+    With notes_from, the pages from body_pages on are taken from that second print (the notes,
+    now with their page lists). Returns the page count. The target is replaced only by a complete
+    file; on failure nothing is left.
     """
     try:
         reader = PdfReader(str(printed))
-        writer = PdfWriter(clone_from=reader)
+        if notes_from is not None:
+            writer = _merged(reader, PdfReader(str(notes_from)), body_pages)
+        else:
+            writer = PdfWriter(clone_from=reader)
     except Exception as exc:
         raise PdfPostError(f"the printed PDF could not be read ({exc})") from exc
     writer.add_metadata({"/Title": title, "/Creator": "Zhushi", "/Subject": subject, "/Producer": "Zhushi (QtWebEngine, pypdf)"})
@@ -96,4 +149,4 @@ def finish_pdf(
             writer.add_outline_item(title=heading[:80], page_number=page, parent=top)
     with atomic_writer(Path(target), binary=True, make_parents=False) as handle:
         writer.write(handle)
-    return len(reader.pages)
+    return len(writer.pages)

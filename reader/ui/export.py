@@ -12,7 +12,7 @@ from PySide6.QtCore import QMarginsF, QObject, QTimer, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
-from reader.core.pdfpost import PdfPostError, finish_pdf, link_pages
+from reader.core.pdfpost import PdfPostError, finish_pdf, first_page_of, link_pages
 from reader.ui.driver import DriverTimeout, wait_signal
 from reader.ui.window import MainWindow
 
@@ -76,6 +76,7 @@ class PdfPrinter(QObject):
         self._first = os.path.join(self._tmp_dir, "pass1.pdf")
         self._second = os.path.join(self._tmp_dir, "pass2.pdf")
         self._prepared: dict[str, Any] = {}
+        self._body_pages = 0
         self._pass = 0
         self._page = window.view.page()
         self._was_pinyin = window.settings.pinyin
@@ -135,14 +136,27 @@ class PdfPrinter(QObject):
                 return
             by_id = {entry_id: pages.get(str(n), []) for entry_id, n in numbers.items()}
             self.progress.emit(50, "Finding the pages of each term…")
-            self.window.bridge.send("printRequested", {"notes": self.options.notes, "paper": self.options.paper, "pages": by_id})
+            request: dict[str, Any] = {"notes": self.options.notes, "paper": self.options.paper, "pages": by_id}
+            if self.options.notes == "end":
+                # The glossary starts on a page of its own, so the body's pages are final: print
+                # only the notes again (after as many blank pages, to keep the page numbers).
+                try:
+                    self._body_pages = first_page_of(file, "note-") or 0
+                except PdfPostError as exc:
+                    self._finish(ExportError(str(exc)))
+                    return
+                request["notes_only"] = self._body_pages
+            self.window.bridge.send("printRequested", request)
             return
         self.progress.emit(85, "Writing the PDF…")
         document = self.window.document
         try:
+            merge = self._pass == 2 and self._body_pages > 0
             pages = finish_pdf(
-                file,
+                self._first if merge else file,
                 self.path,
+                notes_from=file if merge else None,
+                body_pages=self._body_pages,
                 title=document.title if document else "Zhushi",
                 language="zh-Hans" if str(self.window.script) == "simplified" else "zh-Hant",
                 headings=self._prepared.get("headings", []),

@@ -657,6 +657,14 @@ async function preparePrint(req) {
       if (old) old.remove();
       if (pages[id] && pages[id].length) note.appendChild(el("div", "pages", (pages[id].length > 1 ? "pp. " : "p. ") + pages[id].join(", ")));
     }
+    if (req.notes_only) {
+      // print only the notes, after as many blank pages as the body had (page numbers continue)
+      const blanks = document.getElementById("blank-pages") || document.body.insertBefore(el("div"), document.getElementById("notes"));
+      blanks.id = "blank-pages";
+      blanks.textContent = "";
+      for (let k = 0; k < req.notes_only; k++) blanks.appendChild(el("div", "blankpage", "\u00a0"));
+      document.body.classList.add("notes-only");
+    }
     await nextFrame();
     call("printReady", Z.printed.reply);
     return;
@@ -725,6 +733,9 @@ async function preparePrint(req) {
 function endPrint() {
   Z.printing = false;
   Z.printed = null;
+  document.body.classList.remove("notes-only");
+  const blanks = document.getElementById("blank-pages");
+  if (blanks) blanks.remove();
   document.body.classList.remove("print");
 }
 
