@@ -55,9 +55,9 @@ def first_page_of(path: str | Path, prefix: str) -> int | None:
     try:
         reader = PdfReader(str(path))
         pages = [
-            reader.get_destination_page_number(dest)
+            number
             for name, dest in reader.named_destinations.items()
-            if name.lstrip("/").startswith(prefix)
+            if name.lstrip("/").startswith(prefix) and (number := reader.get_destination_page_number(dest)) is not None
         ]
     except Exception as exc:
         raise PdfPostError(f"the printed PDF could not be read ({exc})") from exc
