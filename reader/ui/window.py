@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_config_dir
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,61 +30,12 @@ from reader.core.loader import DocumentError, bundled_document, document_from_te
 from reader.core.pages import DocumentPages
 from reader.core.services import Services
 from reader.core.settings import RecentDocument, Settings, SettingsStore
+from reader.ui.background import BackgroundRelay
 from reader.ui.dialogs import EntryDialog, PasteDialog, show_about
 from reader.ui.panels import EntryPanel, SearchResultsPanel, TermsPanel
 from reader.ui.view import ReaderView
 
 log = logging.getLogger("zhushi.window")
-
-
-class _Relay(QObject):
-    """Carries results of background work back to the GUI thread (lives as long as the window).
-
-    Only an int crosses threads in the signal; the result waits in a dict (PySide6 mishandles
-    reference counts of Python objects sent through queued signals).
-    """
-
-    done = Signal(int)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.done.connect(self._deliver)
-        self.threads: list[threading.Thread] = []
-        self._results: dict[int, tuple[Any, Any]] = {}
-        self._lock = threading.Lock()
-        self._next = 0
-
-    def run(self, work: Any, callback: Any = None) -> None:
-        """Run work() in a daemon thread; callback(result) then runs on the GUI thread."""
-        with self._lock:
-            self._next += 1
-            ticket = self._next
-
-        def target() -> None:
-            try:
-                result = work()
-            except Exception:  # logged; the window carries on without the result
-                log.exception("background work failed")
-                return
-            if callback is not None:
-                with self._lock:
-                    self._results[ticket] = (callback, result)
-                self.done.emit(ticket)
-
-        thread = threading.Thread(target=target, daemon=True)
-        self.threads = [t for t in self.threads if t.is_alive()] + [thread]
-        thread.start()
-
-    def _deliver(self, ticket: int) -> None:
-        with self._lock:
-            item = self._results.pop(ticket, None)
-        if item is not None:
-            item[0](item[1])
-
-    def wait(self, timeout: float = 30.0) -> None:
-        """Wait for the running work to end."""
-        for thread in self.threads:
-            thread.join(timeout)
 
 
 SCRIPT_LABELS: tuple[tuple[Script, str], ...] = (
@@ -119,7 +69,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.setWindowTitle("Zhushi 注釋")
         self.setAcceptDrops(True)
-        self._relay = _Relay(self)
+        self._relay = BackgroundRelay(self)
         self.last_warning = ""
         self.page_state = "empty"  # requested → shown (first screen) → loaded (every chunk, readings included)
         self.hits: list[tuple[int, int, int]] = []

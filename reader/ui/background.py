@@ -1,0 +1,61 @@
+"""Work off the GUI thread: plain threads, with results handed back to the GUI thread by a signal."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger("zhushi.background")
+
+
+class BackgroundRelay(QObject):
+    """Carries results of background work back to the GUI thread (lives as long as the window).
+
+    Only an int crosses threads in the signal; the result waits in a dict (PySide6 mishandles
+    reference counts of Python objects sent through queued signals).
+    """
+
+    done = Signal(int)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.done.connect(self._deliver)
+        self.threads: list[threading.Thread] = []
+        self._results: dict[int, tuple[Any, Any]] = {}
+        self._lock = threading.Lock()
+        self._next = 0
+
+    def run(self, work: Any, callback: Any = None) -> None:
+        """Run work() in a daemon thread; callback(result) then runs on the GUI thread."""
+        with self._lock:
+            self._next += 1
+            ticket = self._next
+
+        def target() -> None:
+            try:
+                result = work()
+            except Exception:  # logged; the window carries on without the result
+                log.exception("background work failed")
+                return
+            if callback is not None:
+                with self._lock:
+                    self._results[ticket] = (callback, result)
+                self.done.emit(ticket)
+
+        thread = threading.Thread(target=target, daemon=True)
+        self.threads = [t for t in self.threads if t.is_alive()] + [thread]
+        thread.start()
+
+    def _deliver(self, ticket: int) -> None:
+        with self._lock:
+            item = self._results.pop(ticket, None)
+        if item is not None:
+            item[0](item[1])
+
+    def wait(self, timeout: float = 30.0) -> None:
+        """Wait for the running work to end."""
+        for thread in self.threads:
+            thread.join(timeout)
