@@ -14,8 +14,8 @@ log = logging.getLogger("zhushi.background")
 class BackgroundRelay(QObject):
     """Carries results of background work back to the GUI thread (lives as long as the window).
 
-    Only an int crosses threads in the signal; the result waits in a dict (PySide6 mishandles
-    reference counts of Python objects sent through queued signals).
+    Only a ticket number crosses threads in the signal; the result waits in a dict until the GUI
+    thread takes it, so no Python object's lifetime depends on a queued Qt event.
     """
 
     done = Signal(int)
