@@ -90,12 +90,14 @@ def run_gui(file: str | None) -> int:
     """Open the reader window on FILE (or the bundled article) and run until it is closed."""
     logging.basicConfig(level=logging.WARNING, format="zhushi: %(message)s")
     if not has_screen():
+        me = sys.argv[0] if Path(sys.argv[0]).name == "zhushi" else f"{Path(sys.executable).name} -m reader"
         print(
             "zhushi: there is no screen here (no DISPLAY or WAYLAND_DISPLAY), so the reader window cannot open.\n"
             "  Instead you can:\n"
-            "    zhushi screenshot -o reader.png [FILE] [--pinyin] [--hover TEXT]   # picture of the window\n"
-            "    zhushi export -o article.pdf [FILE] [--pinyin]                      # the annotated PDF\n"
-            "  or run it under a virtual screen: xvfb-run -a zhushi [FILE]",
+            f"    {me} screenshot -o reader.png [FILE] [--pinyin] [--hover TEXT]   # picture of the window\n"
+            f"    {me} export -o article.pdf [FILE] [--pinyin]                      # the annotated PDF\n"
+            "    (or, in the project folder: make screenshot / make export)\n"
+            f"  or run it under a virtual screen: xvfb-run -a {me} [FILE]",
             file=sys.stderr,
         )
         return 3
