@@ -134,6 +134,7 @@ async function loadDocument(req) {
   document.getElementById("doc-title").textContent = info.title;
   document.title = info.title;
   document.getElementById("doc-source").textContent = info.source ? "Source: " + info.source : "";
+  document.getElementById("doc-note").textContent = info.title_note && info.title_note !== "untitled" ? info.title_note : "";
   const main = document.getElementById("doc");
   main.textContent = "";
   if (Z.observer) Z.observer.disconnect();

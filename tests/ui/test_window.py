@@ -15,6 +15,8 @@ ARTICLE = Path(__file__).resolve().parents[2] / "resources" / "articles" / "quan
 def test_starts_on_the_article_with_structure(driver) -> None:  # type: ignore[no-untyped-def]
     title = driver.run_js("return document.getElementById('doc-title').textContent;")
     assert title == "奮力推進中國式現代化的泉州實踐"
+    note = driver.run_js("return document.getElementById('doc-note').textContent;")
+    assert "no title line" in note  # the title is Zhushi's, and the page says so
     kinds = driver.run_js("return [...document.querySelectorAll('.block')].map(b => b.className.split(' ')[1]);")
     assert kinds.count("heading") == 3 and kinds.count("caption") == 2 and kinds.count("footer") == 3
     assert driver.page_text().splitlines()[0].startswith("黨的二十大開啟了全面建設社會主義現代化強國的新征程")
