@@ -276,3 +276,35 @@ def test_switching_script_keeps_the_reading_position(driver) -> None:  # type: i
     pump(400)
     first = driver.run_js("const t = firstVisibleChar(); return sourceOf(t.b, t.i);")
     assert abs(first - before) < 200, (first, before)
+
+
+def test_a_user_entry_overrides_the_curated_one_in_the_popup(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from glossary.model import GlossaryEntry
+    from reader.core.loader import bundled_document
+    from reader.core.services import Services
+    from reader.core.settings import SettingsStore
+    from reader.ui.driver import WindowDriver
+    from reader.ui.window import MainWindow
+
+    services = Services(tmp_path / "user-glossary.json")
+    services.user_glossary.add(
+        GlossaryEntry(
+            id="my-fang-guan-fu", simplified="放管服", traditional="放管服", variants=(), pinyin="fàng guǎn fú",
+            english="my own rendering: delegate, regulate, serve", english_source="zhushi", english_source_note="",
+            explanation_en="A translator's note.", explanation_zh="译者的说明。", category="governance", related=(), source="user",
+        )
+    )
+    window = MainWindow(services, SettingsStore(tmp_path / "settings.json"))
+    try:
+        window.resize(1200, 900)
+        window.show()
+        window.open_document(bundled_document())
+        driver = WindowDriver(window)
+        driver.wait_loaded()
+        driver.hover("放管服")
+        popup = driver.popup_text()
+        assert "my own rendering" in popup and "my glossary" in popup
+        assert "streamline" not in popup.lower()
+    finally:
+        window.close()
+        window.dispose()
