@@ -160,7 +160,9 @@ async function loadDocument(req) {
       if (token !== Z.loadToken) return;
       shown = true;
       if (req.position) scrollToSource(req.position, false);
-      await document.fonts.ready;  // "shown" means painted in its own font, not invisible text
+      // "shown" means the text is painted in its own font, not invisible (the bold face may swap in later)
+      const face = req.script === "simplified" ? "Zhushi Noto Sans SC" : "Zhushi Noto Sans TC";
+      await document.fonts.load(`400 1em "${face}"`, "中文");
       await nextFrame();
       call("documentShown", {script: req.script, key: req.key, ms: performance.now() - t0});
       const more = await fetchJson(`${base}.more.json`);
