@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import deque
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWebEngineCore import (
@@ -17,6 +18,7 @@ from reader.ui.scheme import SCHEME
 
 log = logging.getLogger("zhushi.page")
 ALLOWED_SCHEMES = {SCHEME.decode(), "data"}
+HISTORY = 500  # requests, refusals and console lines kept for inspection (tests, debugging)
 
 
 class RequestGuard(QWebEngineUrlRequestInterceptor):
@@ -24,8 +26,8 @@ class RequestGuard(QWebEngineUrlRequestInterceptor):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.refused: list[str] = []
-        self.allowed: list[str] = []
+        self.refused: deque[str] = deque(maxlen=HISTORY)
+        self.allowed: deque[str] = deque(maxlen=HISTORY)
 
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:  # noqa: N802 (Qt API)
         url = info.requestUrl()
@@ -44,21 +46,17 @@ class ReaderPage(QWebEnginePage):
 
     def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
         super().__init__(profile, parent)
-        s = self.settings()
-        s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, False)
-        s.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
-        s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanOpenWindows, False)
-        s.setAttribute(QWebEngineSettings.WebAttribute.PluginsEnabled, False)
-        s.setAttribute(QWebEngineSettings.WebAttribute.PdfViewerEnabled, False)
-        s.setAttribute(QWebEngineSettings.WebAttribute.NavigateOnDropEnabled, False)
-        s.setAttribute(QWebEngineSettings.WebAttribute.AutoLoadIconsForPage, False)
-        s.setAttribute(QWebEngineSettings.WebAttribute.DnsPrefetchEnabled, False)
-        s.setAttribute(QWebEngineSettings.WebAttribute.JavascriptCanAccessClipboard, False)
-        s.setAttribute(QWebEngineSettings.WebAttribute.ScreenCaptureEnabled, False)
-        s.setAttribute(QWebEngineSettings.WebAttribute.WebGLEnabled, False)
-        s.setAttribute(QWebEngineSettings.WebAttribute.PrintElementBackgrounds, True)
-        self.refused_navigations: list[str] = []
-        self.console: list[str] = []
+        attr = QWebEngineSettings.WebAttribute
+        for name in (
+            "LocalContentCanAccessFileUrls", "LocalContentCanAccessRemoteUrls", "JavascriptCanOpenWindows",
+            "PluginsEnabled", "PdfViewerEnabled", "NavigateOnDropEnabled", "AutoLoadIconsForPage",
+            "DnsPrefetchEnabled", "JavascriptCanAccessClipboard", "ScreenCaptureEnabled", "WebGLEnabled",
+        ):
+            self.settings().setAttribute(getattr(attr, name), False)
+        self.settings().setAttribute(attr.PrintElementBackgrounds, True)
+        # recent history only: a long reading session makes many requests
+        self.refused_navigations: deque[str] = deque(maxlen=HISTORY)
+        self.console: deque[str] = deque(maxlen=HISTORY)
 
     def acceptNavigationRequest(self, url: QUrl | str, nav_type: QWebEnginePage.NavigationType, is_main_frame: bool) -> bool:  # noqa: N802
         url = QUrl(url)

@@ -62,11 +62,9 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
         self._done_lock = threading.Lock()
         self._worker = threading.Thread(target=self._work, name="zhushi-pages", daemon=True)
         self._worker.start()
-        self.served: list[str] = []
 
     def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 (Qt API)
         url = job.requestUrl()
-        self.served.append(url.toString())
         if url.host() != HOST:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return

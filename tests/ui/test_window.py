@@ -132,7 +132,7 @@ def test_hostile_html_runs_nothing_and_sends_nothing(driver, tmp_path: Path) -> 
     # the page itself tries to reach out: refused and logged
     driver.run_js("const i = new Image(); i.src = 'http://example.com/x.png'; document.body.appendChild(i); return 1;")
     pump(500)
-    refused = w.view.guard.refused[len(refused_before):]
+    refused = [url for url in w.view.guard.refused if url not in refused_before]
     console = " ".join(w.view.reader_page.console)
     assert any("example.com" in url for url in refused) or ("example.com" in console and "Content Security Policy" in console)
     assert all(url.startswith(("zhushi:", "data:")) for url in w.view.guard.allowed)
