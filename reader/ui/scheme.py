@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QFile, QIODevice, QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlScheme, QWebEngineUrlSchemeHandler
 
+from reader.ui.fonts import installed, page_css
 from resources import FONTS, WEB
 
 SCHEME = b"zhushi"
@@ -54,6 +55,7 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
         self._jobs: dict[int, QWebEngineUrlRequestJob] = {}
         self._buffers: list[QBuffer] = []
         self._next = 0
+        self._system_fonts: bool | None = None
         self._replies = _Replies(self)
         self._replies.ready.connect(self._finish)
         # One worker thread serves document data in order; results return to the GUI thread by signal.
@@ -77,6 +79,9 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
             job.destroyed.connect(lambda *_: self._jobs.pop(ticket, None))
             self._queue.put((ticket, parts[1:]))
             return
+        if path == "fonts.css":
+            self._reply(job, page_css(self._fonts_installed()).encode(), "text/css")
+            return
         if path == "qwebchannel.js":
             file = QFile(":/qtwebchannel/qwebchannel.js")
             if file.open(QIODevice.OpenModeFlag.ReadOnly):
@@ -88,9 +93,14 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
         mime = mimetypes.guess_type(local.name)[0] or "application/octet-stream"
-        if local.suffix == ".woff2":
-            mime = "font/woff2"
+        if local.suffix == ".ttf":
+            mime = "font/ttf"
         self._reply(job, local.read_bytes(), mime)
+
+    def _fonts_installed(self) -> bool:
+        if self._system_fonts is None:
+            self._system_fonts = installed()
+        return self._system_fonts
 
     def _work(self) -> None:
         while True:

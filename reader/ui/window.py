@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
             self.page_state = "shown"
         self.documentShown.emit(info)
         self.pageStateChanged.emit()
-        from reader.ui.app import install_widget_fonts
+        from reader.ui.fonts import install_widget_fonts
 
         QTimer.singleShot(0, install_widget_fonts)
         self._refresh_terms()

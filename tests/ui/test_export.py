@@ -15,12 +15,24 @@ from reader.ui.export import ExportError, ExportOptions, PdfPrinter, export_wind
 
 def _fonts(reader: PdfReader) -> tuple[set[str], set[str]]:
     """(subtypes of descendant/simple fonts, font file kinds) over all pages."""
+    subtypes, files, _names = _font_details(reader)
+    return subtypes, files
+
+
+def _font_names(reader: PdfReader) -> set[str]:
+    """The embedded fonts' names without the subset prefix (ABCDEF+Name -> Name)."""
+    return {name.split("+", 1)[-1] for name in _font_details(reader)[2]}
+
+
+def _font_details(reader: PdfReader) -> tuple[set[str], set[str], set[str]]:
     subtypes: set[str] = set()
     files: set[str] = set()
+    names: set[str] = set()
     for page in reader.pages:
         fonts = page.get("/Resources", {}).get_object().get("/Font", {})
         for ref in fonts.values():
             font = ref.get_object()
+            names.add(str(font.get("/BaseFont")))
             subtypes.add(str(font.get("/Subtype")))
             for desc in font.get("/DescendantFonts", []) or []:
                 d = desc.get_object()
@@ -28,7 +40,7 @@ def _fonts(reader: PdfReader) -> tuple[set[str], set[str]]:
                 fd = d.get("/FontDescriptor")
                 if fd is not None:
                     files.update(k for k in ("/FontFile", "/FontFile2", "/FontFile3") if k in fd.get_object())
-    return subtypes, files
+    return subtypes, files, names
 
 
 def _text(reader: PdfReader) -> str:
@@ -98,6 +110,9 @@ def test_export_article(driver, tmp_path: Path, script: Script, pinyin: bool, sa
     assert "Glossary" in text
     subtypes, files = _fonts(reader)
     assert "/CIDFontType2" in subtypes and "/Type3" not in subtypes and files == {"/FontFile2"}
+    # the text is set in the bundled face of its script (no CJK font is installed on a fresh machine)
+    face = "ZhushiNotoSansSC-Regular" if script == Script.SIMPLIFIED else "ZhushiNotoSansTC-Regular"
+    assert face in _font_names(reader)
     links = _note_links(reader)
     assert sum(1 for n in links if "note-" in n) >= result.terms >= 60
     meta = reader.metadata

@@ -1,0 +1,133 @@
+"""The bundled CJK fonts: made visible to Qt and Chromium as installed fonts, or served as web fonts.
+
+A fresh machine may have no Chinese font. On Linux, Qt and QtWebEngine's Chromium look fonts up
+through fontconfig, so before Qt starts we point fontconfig (``FONTCONFIG_FILE``) at a small
+configuration that includes the system one and adds ``resources/fonts``. The page then uses the
+fonts as if they were installed: Chromium maps the TrueType files and reads glyphs on demand,
+while a web font (@font-face) has to be fetched, decoded and sanitised whole (~17,000 glyphs)
+before the first character can be painted, which cost ~0.2 s at every start.
+
+Where fontconfig is not there (or did not take the fonts), the page gets @font-face rules for the
+same files instead (``page_css``), and Qt's widgets get them through ``QFontDatabase``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from resources import FONTS
+
+log = logging.getLogger("zhushi.fonts")
+
+FAMILIES = {"SC": "Zhushi Noto Sans SC", "TC": "Zhushi Noto Sans TC"}
+FILES = {  # (face, CSS weight) -> file in resources/fonts
+    ("SC", 400): "NotoSansSC-Regular.ttf",
+    ("TC", 400): "NotoSansTC-Regular.ttf",
+    ("SC", 700): "NotoSansSC-Bold.ttf",
+    ("TC", 700): "NotoSansTC-Bold.ttf",
+}
+SYSTEM_CONFIG = Path("/etc/fonts/fonts.conf")
+_ENV = "FONTCONFIG_FILE"
+_MARK = "<!-- zhushi: bundled CJK fonts -->"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def fontconfig_xml(fonts_dir: Path, cache_dir: Path, base: Path | None) -> str:
+    """A fontconfig configuration: the base one (system or the user's own), plus our fonts folder."""
+    include = f'  <include ignore_missing="yes">{_escape(str(base))}</include>\n' if base is not None else ""
+    return (
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f"{_MARK}\n<fontconfig>\n{include}"
+        f"  <dir>{_escape(str(fonts_dir))}</dir>\n"
+        f"  <cachedir>{_escape(str(cache_dir))}</cachedir>\n"
+        "</fontconfig>\n"
+    )
+
+
+def install_fontconfig(config_dir: Path | None = None) -> Path | None:
+    """Make the bundled fonts installed fonts for this process and its children (Linux only).
+
+    Writes ``fonts.conf`` under the user cache folder (or CONFIG_DIR) and sets FONTCONFIG_FILE,
+    keeping a configuration the user had set. Must run before Qt starts. Returns the file, or None
+    where fontconfig is not used or the file cannot be written (the page then uses web fonts).
+    """
+    if not sys.platform.startswith("linux"):
+        return None
+    if config_dir is None:
+        from platformdirs import user_cache_dir
+
+        config_dir = Path(user_cache_dir("zhushi")) / "fontconfig"
+    target = config_dir / "fonts.conf"
+    current = os.environ.get(_ENV)
+    if current and Path(current) == target:
+        return target  # already done in this process (or inherited from our parent)
+    base = Path(current) if current else (SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None)
+    text = fontconfig_xml(FONTS.resolve(), config_dir / "cache", base)
+    try:
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            from glossary.files import atomic_write_text
+
+            config_dir.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(target, text)
+    except OSError as exc:
+        log.warning("cannot write %s (%s); the page will use web fonts", target, exc)
+        return None
+    os.environ[_ENV] = str(target)
+    return target
+
+
+def installed() -> bool:
+    """Whether Qt (hence Chromium, which asks the same fontconfig) sees the bundled families."""
+    from PySide6.QtGui import QFontDatabase
+
+    families = set(QFontDatabase.families())
+    return all(name in families for name in FAMILIES.values())
+
+
+def page_css(system: bool) -> str:
+    """The page's font rules: none when the fonts are installed, else @font-face for each file.
+
+    The regular face blocks text until it is loaded (no flash of boxes on a machine without CJK
+    fonts); the bold face swaps in when it arrives.
+    """
+    if system:
+        return "/* the bundled fonts are installed through fontconfig: nothing to load */\n"
+    rules = []
+    for (face, weight), name in FILES.items():
+        display = "block" if weight == 400 else "swap"
+        rules.append(
+            f'@font-face {{ font-family: "{FAMILIES[face]}"; src: url("zhushi://app/fonts/{name}") format("truetype"); '
+            f"font-weight: {weight}; font-display: {display}; }}"
+        )
+    return "\n".join(rules) + "\n"
+
+
+_widget_fonts_done = False
+
+
+def install_widget_fonts() -> None:
+    """Give Qt's own widgets (panels, menus) the bundled fonts where fontconfig did not."""
+    global _widget_fonts_done
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if _widget_fonts_done or app is None or installed():
+        return
+    _widget_fonts_done = True
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    families: list[str] = []
+    for (_face, weight), name in FILES.items():
+        font_id = QFontDatabase.addApplicationFont(str(FONTS / name))
+        if font_id >= 0 and weight == 400:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    if families:
+        font = QFont(app.font())
+        font.setFamilies([app.font().family(), *families])
+        app.setFont(font)

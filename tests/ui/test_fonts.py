@@ -1,0 +1,58 @@
+"""The bundled CJK fonts: installed through fontconfig for Qt and Chromium, or served as web fonts."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.ui import fonts
+from resources import FONTS
+
+
+def test_every_font_file_and_the_licence_ship() -> None:
+    for name in fonts.FILES.values():
+        data = (FONTS / name).read_bytes()
+        assert data[:4] == b"\x00\x01\x00\x00"  # TrueType outlines (what Chromium embeds in PDFs as real text)
+    assert "SIL OPEN FONT LICENSE" in (FONTS / "OFL.txt").read_text(encoding="utf-8").upper()
+
+
+def test_fontconfig_file_adds_our_folder_to_the_base_configuration(tmp_path: Path) -> None:
+    text = fonts.fontconfig_xml(Path("/opt/a&b/fonts"), tmp_path / "cache", Path("/etc/fonts/fonts.conf"))
+    assert '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>' in text
+    assert "<dir>/opt/a&amp;b/fonts</dir>" in text
+    assert f"<cachedir>{tmp_path / 'cache'}</cachedir>" in text
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig is how Linux finds fonts")
+def test_install_keeps_a_configuration_the_user_had(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    own = tmp_path / "mine.conf"
+    monkeypatch.setenv("FONTCONFIG_FILE", str(own))
+    target = fonts.install_fontconfig(tmp_path / "zhushi")
+    assert target == tmp_path / "zhushi" / "fonts.conf"
+    assert os.environ["FONTCONFIG_FILE"] == str(target)
+    text = target.read_text(encoding="utf-8")
+    assert f"<include ignore_missing=\"yes\">{own}</include>" in text and f"<dir>{FONTS.resolve()}</dir>" in text
+    assert fonts.install_fontconfig(tmp_path / "zhushi") == target  # a second call changes nothing
+
+
+def test_install_without_a_writable_folder_falls_back_to_web_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
+    assert fonts.install_fontconfig(blocker / "sub") is None
+    assert "FONTCONFIG_FILE" not in os.environ
+
+
+def test_web_font_rules_name_every_bundled_file() -> None:
+    css = fonts.page_css(system=False)
+    for (face, weight), name in fonts.FILES.items():
+        assert f'"{fonts.FAMILIES[face]}"' in css and f"zhushi://app/fonts/{name}" in css and f"font-weight: {weight}" in css
+    assert "@font-face" not in fonts.page_css(system=True)
+
+
+def test_qt_sees_the_bundled_families(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The app's start-up installed them: Qt's widgets and Chromium find them like system fonts."""
+    assert fonts.installed()
