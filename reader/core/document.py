@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+try:  # BLAKE2 without loading OpenSSL (importing hashlib costs a few ms at start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - Pythons without the module
+    from hashlib import blake2b
 
 
 class BlockKind(StrEnum):
@@ -40,7 +44,7 @@ class Document:
 
     def __post_init__(self) -> None:
         if not self.key:
-            digest = hashlib.blake2b(self.text.encode("utf-8", "surrogatepass"), digest_size=12)
+            digest = blake2b(self.text.encode("utf-8", "surrogatepass"), digest_size=12)
             object.__setattr__(self, "key", digest.hexdigest())
 
     def block_text(self, block: Block) -> str:

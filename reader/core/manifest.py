@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from glossary.dictionary import Dictionary
 from reader.core.annotate import BlockAnnotation
+from reader.core.convert import Script, ScriptConverter
 from reader.core.document import Document
+
+if TYPE_CHECKING:
+    from glossary.dictionary import Dictionary
 
 FIRST_CHUNK_CHARS = 6_000
 CHUNK_CHARS = 40_000
@@ -57,19 +60,35 @@ def _block_json(block: BlockAnnotation) -> dict[str, Any]:
     return item
 
 
+def text_payload(document: Document, converter: ScriptConverter, script: Script, blocks: range, chunk: int) -> dict[str, Any]:
+    """A chunk's text in a script, without terms or readings: all the first screen waits for."""
+    out = []
+    for i in blocks:
+        block = document.blocks[i]
+        view = converter.to_script(document.block_text(block), script)
+        item: dict[str, Any] = {"i": i, "kind": str(block.kind), "text": view.text, "src": block.start, "py": [None] * len(view.text), "terms": []}
+        if not view.offsets.is_identity:
+            item["map"] = [view.offsets.to_source(k) for k in range(len(view.text) + 1)]
+        out.append(item)
+    return {"chunk": chunk, "script": str(script), "part": "text", "blocks": out, "glossary": {}, "dict": {}}
+
+
 def chunk_payload(
     blocks: Sequence[BlockAnnotation], dictionary: Dictionary | None, chunk: int, script: str, part: str = "full"
 ) -> dict[str, Any]:
     """One annotated chunk: blocks with readings and term spans, plus the glossary and dictionary entries used.
 
-    part "text": blocks and terms only (readings null, no dictionary: the fast first screen);
-    "more": readings and dictionary entries only (to complete a "text" chunk); "full": everything.
+    part "terms": each block's term spans and the glossary entries only; "more": readings and
+    dictionary entries only (the two complete a chunk first served by text_payload); "full": everything.
     """
     glossary: dict[str, Any] = {}
     for block in blocks:
         for term in block.terms:
             if term.entry.id not in glossary:
                 glossary[term.entry.id] = term.entry.to_json()
+    if part == "terms":
+        terms = {str(b.index): [[t.start, t.end, t.entry.id] for t in b.terms] for b in blocks}
+        return {"chunk": chunk, "script": script, "part": part, "terms": terms, "glossary": glossary}
     if part == "more":
         words = dictionary.entries_for_text("\n".join(b.text for b in blocks)) if dictionary is not None else {}
         return {"chunk": chunk, "script": script, "part": part, "readings": {str(b.index): list(b.readings) for b in blocks}, "dict": words}

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import threading
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from glossary.dictionary import Dictionary
 from reader.core.annotate import DocumentAnnotator
-from reader.core.convert import Script
+from reader.core.convert import Script, default_converter
 from reader.core.document import Document
-from reader.core.manifest import chunk_payload, chunk_plan, document_info
+from reader.core.manifest import chunk_payload, chunk_plan, document_info, text_payload
+
+if TYPE_CHECKING:
+    from glossary.dictionary import Dictionary
 
 
 class DocumentPages:
     """Registered documents, served as /doc/KEY/info.json and /doc/KEY/SCRIPT/N.json (thread-safe)."""
 
-    def __init__(self, annotator: DocumentAnnotator, dictionary: Dictionary | None) -> None:
-        self._annotator = annotator
+    def __init__(
+        self, annotator: DocumentAnnotator | Callable[[], DocumentAnnotator], dictionary: Callable[[], Dictionary] | None
+    ) -> None:
+        """ANNOTATOR may be given as a function, called on the first request (so the glossary loads
+        off the GUI thread); DICTIONARY gives CC-CEDICT when a chunk first needs its entries (None:
+        serve no dictionary entries)."""
+        self._annotator_source = annotator
         self._dictionary = dictionary
         self._documents: dict[str, tuple[Document, list[tuple[int, int]]]] = {}
         self._lock = threading.Lock()
@@ -29,6 +38,11 @@ class DocumentPages:
         # a while) wait up to a second, so they do not delay the first screen's messages.
         self.first_screen = threading.Event()
         self.first_screen.set()
+
+    @property
+    def _annotator(self) -> DocumentAnnotator:
+        source = self._annotator_source
+        return source if isinstance(source, DocumentAnnotator) else source()
 
     def clear_cache(self) -> None:
         """Forget served chunks (after the glossary changed)."""
@@ -50,29 +64,46 @@ class DocumentPages:
         """The chunk plan of a registered document."""
         return self._documents[key][1]
 
+    def chunk_at(self, key: str, position: int) -> int:
+        """The chunk holding source POSITION of a registered document (0 when unknown)."""
+        entry = self._documents.get(key)
+        if entry is None:
+            return 0
+        document, plan = entry
+        ends = [b.end for b in document.blocks]
+        block = min(bisect.bisect_left(ends, position), len(ends) - 1) if ends else 0
+        return next((k for k, (start, end) in enumerate(plan) if start <= block < end), 0)
+
     def info(self, key: str) -> dict[str, Any] | None:
         """The document outline."""
         entry = self._documents.get(key)
         return document_info(*entry) if entry else None
 
     def chunk(self, key: str, script: Script, index: int, part: str = "full") -> dict[str, Any] | None:
-        """One chunk in one script: part "text" (fast, no readings), "more" (readings + dictionary) or "full"."""
+        """One chunk in one script: part "text" (converted text only: the first screen), "terms"
+        (glossary terms), "more" (readings + dictionary entries) or "full" (everything)."""
         entry = self._documents.get(key)
         if entry is None or not 0 <= index < len(entry[1]):
             return None
         document, plan = entry
         start, end = plan[index]
-        if part == "text":
+        if part == "text":  # conversion only: the glossary is not even loaded for the first screen
+            converter = default_converter()
+            payload = text_payload(document, converter, script, range(start, end), index)
+            payload["title"] = converter.to_script(document.title, script).text
+            return payload
+        if part == "terms":
             blocks = self._annotator.annotate_light(document, script, range(start, end))
         else:
             blocks = list(self._annotator.annotate(document, script, range(start, end)).blocks)
-        payload = chunk_payload(blocks, self._dictionary, index, str(script), part)
-        if part != "more":
+        dictionary = self._dictionary() if self._dictionary is not None and part in ("more", "full") else None
+        payload = chunk_payload(blocks, dictionary, index, str(script), part)
+        if part == "full":
             payload["title"] = self._annotator.converter.to_script(document.title, script).text
         return payload
 
     def serve(self, parts: list[str]) -> bytes | None:
-        """Bytes for a path under /doc/: [KEY, 'info.json'] or [KEY, SCRIPT, 'N.json' | 'N.more.json' | 'N.full.json'].
+        """Bytes for a path under /doc/: [KEY, 'info.json'] or [KEY, SCRIPT, 'N.json' | 'N.terms.json' | 'N.more.json' | 'N.full.json'].
 
         Recent answers are cached.
         """
@@ -98,7 +129,7 @@ class DocumentPages:
         elif len(parts) == 3 and parts[2].endswith(".json"):
             name = parts[2][: -len(".json")]
             part = "text"
-            for suffix in ("more", "full"):
+            for suffix in ("terms", "more", "full"):
                 if name.endswith("." + suffix):
                     name, part = name[: -len(suffix) - 1], suffix
             try:

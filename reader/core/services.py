@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import threading
-from functools import cached_property
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from glossary.dictionary import Dictionary, default_dictionary
-from glossary.loader import load_curated
-from glossary.search import TermSearch
-from glossary.store import GlossaryStore
-from glossary.user import UserGlossary
-from reader.core.annotate import DocumentAnnotator
+if TYPE_CHECKING:  # each part's code is imported when the part is first built (start-up imports little)
+    from glossary.dictionary import Dictionary
+    from glossary.search import TermSearch
+    from glossary.store import GlossaryStore
+    from glossary.user import UserGlossary
+    from reader.core.annotate import DocumentAnnotator
+
+T = TypeVar("T")
 
 
 class Services:
@@ -19,39 +22,72 @@ class Services:
 
     def __init__(self, user_glossary_path: Path | None = None) -> None:
         self._user_glossary_path = user_glossary_path
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # parts are built once, by whichever thread asks first
 
-    @cached_property
+    def _once(self, name: str, build: Callable[[], T]) -> T:
+        value = self.__dict__.get(name)
+        if value is None:
+            with self._lock:
+                value = self.__dict__.get(name)
+                if value is None:
+                    value = self.__dict__[name] = build()
+        return value  # type: ignore[no-any-return]
+
+    @property
     def user_glossary(self) -> UserGlossary:
         """The user's own glossary (a broken file is kept aside; see its .warnings)."""
-        return UserGlossary(self._user_glossary_path)
+        def build() -> UserGlossary:
+            from glossary.user import UserGlossary
 
-    @cached_property
+            return UserGlossary(self._user_glossary_path)
+
+        return self._once("_user_glossary", build)
+
+    @property
     def store(self) -> GlossaryStore:
         """Curated entries with the user's overriding them."""
-        return GlossaryStore(load_curated(), self.user_glossary.entries())
+        def build() -> GlossaryStore:
+            from glossary.loader import load_curated
+            from glossary.store import GlossaryStore
 
-    @cached_property
+            return GlossaryStore(load_curated(), self.user_glossary.entries())
+
+        return self._once("_store", build)
+
+    @property
     def annotator(self) -> DocumentAnnotator:
         """The document annotator over the current glossary."""
-        return DocumentAnnotator(self.store.matcher())
+        def build() -> DocumentAnnotator:
+            from reader.core.annotate import DocumentAnnotator
+
+            return DocumentAnnotator(self.store.matcher())
+
+        return self._once("_annotator", build)
 
     @property
     def dictionary(self) -> Dictionary:
         """CC-CEDICT (loaded on first use)."""
+        from glossary.dictionary import default_dictionary
+
         return default_dictionary()
 
-    @cached_property
+    @property
     def search(self) -> TermSearch:
         """Search over glossary and dictionary."""
-        return TermSearch(self.store.entries(), self.dictionary)
+
+        def build() -> TermSearch:
+            from glossary.search import TermSearch
+
+            return TermSearch(self.store.entries(), self.dictionary)
+
+        return self._once("_search", build)
 
     def user_glossary_changed(self) -> None:
         """Re-read the user's entries into the store, matcher and search."""
         with self._lock:
             self.store.set_user(self.user_glossary.entries())
             self.annotator.set_matcher(self.store.matcher())
-            self.__dict__.pop("search", None)
+            self.__dict__.pop("_search", None)
 
     @property
     def warnings(self) -> list[str]:

@@ -102,6 +102,11 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
             self._system_fonts = installed()
         return self._system_fonts
 
+    def prefetch(self, paths: list[list[str]]) -> None:
+        """Work out document data ahead of the page's request for it (the provider keeps recent answers)."""
+        for parts in paths:
+            self._queue.put((0, parts))
+
     def _work(self) -> None:
         while True:
             item = self._queue.get()
@@ -114,6 +119,8 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
             except Exception as exc:  # reported to the page as a failed request, and logged
                 log.exception("serving /doc/%s failed", "/".join(parts))
                 data, error = None, str(exc) or "failed"
+            if ticket == 0:
+                continue  # a prefetch: nobody waits for it
             with self._done_lock:
                 self._done[ticket] = (data, error)
             self._replies.ready.emit(ticket)

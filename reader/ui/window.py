@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_config_dir
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -28,12 +28,14 @@ from reader.core.document import Document
 from reader.core.find import find_in_blocks
 from reader.core.loader import DocumentError, bundled_document, document_from_text, load_document
 from reader.core.pages import DocumentPages
-from reader.core.services import Services
 from reader.core.settings import RecentDocument, Settings, SettingsStore
 from reader.ui.background import BackgroundRelay
 from reader.ui.dialogs import EntryDialog, PasteDialog, show_about
 from reader.ui.panels import EntryPanel, SearchResultsPanel, TermsPanel
 from reader.ui.view import ReaderView
+
+if TYPE_CHECKING:
+    from reader.core.services import Services
 
 log = logging.getLogger("zhushi.window")
 
@@ -62,7 +64,7 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.script = Script(self.settings.script)
         self.position = 0
-        self.pages = DocumentPages(services.annotator, services.dictionary)
+        self.pages = DocumentPages(lambda: services.annotator, lambda: services.dictionary)
         self.pages.first_screen.clear()  # models load only after the first screen is out (see DocumentPages)
         self.view = ReaderView(self.pages, self)
         self.bridge = self.view.bridge
@@ -85,15 +87,18 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 860)
         self.bridge.send("settingsChanged", self._page_settings())
-        for warning in services.warnings + settings_store.warnings:
-            log.warning(warning)
-            self.statusBar().showMessage(warning, 15000)
+        self._show_warnings(settings_store.warnings)
+        self._services_checked = False  # the glossary loads off the GUI thread; its warnings come with the first screen
 
     @classmethod
     def create(cls, file: str | None = None, settings_path: Path | None = None, services: Services | None = None) -> MainWindow:
         """A window with the default services and settings, showing FILE or the bundled article."""
         path = settings_path or Path(user_config_dir("zhushi")) / "settings.json"
-        window = cls(services or Services(), SettingsStore(path))
+        if services is None:
+            from reader.core.services import Services
+
+            services = Services()
+        window = cls(services, SettingsStore(path))
         try:
             document = load_document(file) if file else bundled_document()
         except DocumentError as exc:
@@ -271,14 +276,26 @@ class MainWindow(QMainWindow):
         assert self.document is not None
         self.page_state = "requested"
         self.pageStateChanged.emit()
-        request = {"key": self.document.key, "script": str(self.script), "position": self.position, "settings": self._page_settings()}
+        key, script = self.document.key, str(self.script)
+        chunk = self.pages.chunk_at(key, self.position)
+        request = {"key": key, "script": script, "position": self.position, "chunk": chunk, "settings": self._page_settings()}
+        # worked out while the page loads, so the page's first requests find them ready
+        self.view.scheme_handler.prefetch([[key, "info.json"], [key, script, f"{chunk}.json"]])
         if not self.bridge.is_ready:
             self.view.load_reader(request)  # the page starts on the document before the bridge is up
         else:
             self.bridge.send("documentRequested", request)
 
+    def _show_warnings(self, warnings: list[str]) -> None:
+        for warning in warnings:
+            log.warning(warning)
+            self.statusBar().showMessage(warning, 15000)
+
     def _on_shown(self, info: dict[str, Any]) -> None:
         self.pages.first_screen.set()
+        if not self._services_checked:
+            self._services_checked = True
+            self._show_warnings(self.services.warnings)
         if self.page_state == "requested":
             self.page_state = "shown"
         self.documentShown.emit(info)
@@ -318,8 +335,8 @@ class MainWindow(QMainWindow):
             self.services.search.prepare()
             for script in Script:
                 if key and script != current:
-                    pages.serve([key, str(script), "0.json"])
-                    pages.serve([key, str(script), "0.more.json"])
+                    for part in ("0.json", "0.terms.json", "0.more.json"):
+                        pages.serve([key, str(script), part])
 
         self._relay.run(work)
 

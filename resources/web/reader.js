@@ -124,7 +124,12 @@ async function loadDocument(req) {
   Z.script = req.script;
   if (req.settings) applySettings(req.settings);
   const t0 = performance.now();
-  const info = await fetchJson(`zhushi://app/doc/${req.key}/info.json`);
+  // the window says which chunk holds the reading position: fetch it alongside the outline
+  const firstIndex = Number.isInteger(req.chunk) ? req.chunk : null;
+  const infoWanted = fetchJson(`zhushi://app/doc/${req.key}/info.json`);
+  const firstWanted = firstIndex === null ? null : fetchJson(`zhushi://app/doc/${req.key}/${req.script}/${firstIndex}.json`);
+  if (firstWanted) firstWanted.catch(() => {});  // awaited below; a failure surfaces there
+  const info = await infoWanted;
   if (token !== Z.loadToken) return;
   Z.info = info;
   Z.glossary = {}; Z.dict = {}; Z.maxWord = 1; Z.hits = []; Z.hitIndex = -1; Z.cursor = null;
@@ -149,14 +154,14 @@ async function loadDocument(req) {
     return {data: null, el, hydrated: false, visible: false};
   });
   const order = info.chunks.map((_, k) => k);
-  const first = chunkForSource(req.position || 0);
+  const first = firstIndex !== null && firstIndex < info.chunks.length ? firstIndex : chunkForSource(req.position || 0);
   if (first > 0) { order.splice(order.indexOf(first), 1); order.unshift(first); }
   let shown = false;
   for (const k of order) {
     const base = `zhushi://app/doc/${req.key}/${req.script}/${k}`;
     if (!shown) {
-      // the first screen: text and terms only, then readings and dictionary entries
-      addChunk(await fetchJson(`${base}.json`));
+      // the first screen: the text only; then glossary terms, then readings and dictionary entries
+      addChunk(await (k === firstIndex ? firstWanted : fetchJson(`${base}.json`)));
       if (token !== Z.loadToken) return;
       shown = true;
       if (req.position) scrollToSource(req.position, false);
@@ -164,7 +169,10 @@ async function loadDocument(req) {
       const face = req.script === "simplified" ? "Zhushi Noto Sans SC" : "Zhushi Noto Sans TC";
       await document.fonts.load(`400 1em "${face}"`, "中文");
       await nextFrame();
-      call("documentShown", {script: req.script, key: req.key, ms: performance.now() - t0});
+      call("documentShown", {script: req.script, key: req.key, ms: performance.now() - t0, painted_at: performance.timeOrigin + performance.now()});
+      const terms = await fetchJson(`${base}.terms.json`);
+      if (token !== Z.loadToken) return;
+      enrichTerms(terms);
       const more = await fetchJson(`${base}.more.json`);
       if (token !== Z.loadToken) return;
       enrichChunk(more);
@@ -202,6 +210,15 @@ function addChunk(chunk) {
     blk.hydrated = false;
     blk.el.textContent = data.text;
     if (blk.visible) hydrate(blk);
+  }
+}
+
+function enrichTerms(part) {
+  Object.assign(Z.glossary, part.glossary);
+  for (const [i, terms] of Object.entries(part.terms)) {
+    const blk = Z.blocks[Number(i)];
+    blk.data.terms = terms;
+    if (blk.hydrated) hydrate(blk);
   }
 }
 

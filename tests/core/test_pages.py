@@ -1,0 +1,59 @@
+"""What the page is served: the first screen's text alone, then terms, readings and dictionary entries."""
+
+from __future__ import annotations
+
+import json
+
+from glossary.loader import load_curated
+from glossary.matcher import GlossaryMatcher
+from reader.core.annotate import DocumentAnnotator
+from reader.core.loader import bundled_document, document_from_text
+from reader.core.pages import DocumentPages
+
+
+def _pages() -> DocumentPages:
+    built: list[int] = []
+
+    def annotator() -> DocumentAnnotator:
+        built.append(1)
+        return DocumentAnnotator(GlossaryMatcher(load_curated()))
+
+    pages = DocumentPages(annotator, None)
+    pages.built = built  # type: ignore[attr-defined]
+    return pages
+
+
+def test_first_screen_is_text_only_and_needs_no_glossary() -> None:
+    pages = _pages()
+    key = pages.add(bundled_document())
+    first = json.loads(pages.serve([key, "taiwan", "0.json"]) or b"")
+    assert pages.built == []  # type: ignore[attr-defined]  # the glossary was not loaded for it
+    text = "".join(b["text"] for b in first["blocks"])
+    assert "實幹爭效" in text and all(b["terms"] == [] and set(b["py"]) == {None} for b in first["blocks"])
+    assert first["title"] and first["blocks"][0]["i"] == 0
+
+
+def test_terms_part_marks_the_same_text() -> None:
+    pages = _pages()
+    key = pages.add(bundled_document())
+    first = json.loads(pages.serve([key, "simplified", "0.json"]) or b"")
+    terms = json.loads(pages.serve([key, "simplified", "0.terms.json"]) or b"")
+    texts = {str(b["i"]): b["text"] for b in first["blocks"]}
+    found = {texts[i][s:e] for i, spans in terms["terms"].items() for s, e, _id in spans}
+    assert {"中国式现代化", "晋江经验", "两个确立"} <= found
+    ids = {entry_id for spans in terms["terms"].values() for _s, _e, entry_id in spans}
+    assert ids == set(terms["glossary"])  # every marked term comes with its entry
+
+
+def test_chunk_at_finds_the_chunk_of_a_reading_position() -> None:
+    pages = _pages()
+    text = "\n".join(f"第{i}段。" + "文字" * 1500 for i in range(12))
+    document = document_from_text(text, title="長文")
+    key = pages.add(document)
+    plan = pages.plan(key)
+    assert len(plan) >= 2
+    assert pages.chunk_at(key, 0) == 0
+    last_block = document.blocks[plan[-1][0]]
+    assert pages.chunk_at(key, last_block.start + 3) == len(plan) - 1
+    assert pages.chunk_at(key, len(document.text) + 50) == len(plan) - 1
+    assert pages.chunk_at("unknown", 10) == 0
