@@ -13,7 +13,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Byte-compile the project as pip does for an installed package (an editable install does not), so
+# that a start does not compile every module again where bytecode is not written (PYTHONDONTWRITEBYTECODE).
 setup: $(STAMP)
+	@$(BIN)/python -m compileall -q reader glossary resources
 
 # Qt's X11 plugin needs a few xcb libraries that a minimal Debian lacks; install them when we can (root + apt).
 system-libs:
@@ -42,3 +45,4 @@ export: setup
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+	find reader glossary resources bench tests -name __pycache__ -prune -exec rm -rf {} +

@@ -39,6 +39,17 @@ def report(name: str, seconds: float, baseline_name: str, baseline: float, targe
     print(f"{name:46s} {seconds:8.3f} s   {baseline_name} {baseline:8.3f} s   ratio {ratio:5.2f}×{goal}")
 
 
+SPAWNED = "ZHUSHI_BENCH_SPAWNED"
+"""Environment variable: the wall-clock time (epoch seconds) at which the bench process was started."""
+
+
+def since_spawned(epoch_seconds: float) -> float:
+    """Seconds from the start of this bench process (as its parent recorded it) to EPOCH_SECONDS."""
+    import os
+
+    return epoch_seconds - float(os.environ[SPAWNED])
+
+
 def run_bench_process(script: str, *args: str, timeout: int = 900) -> dict[str, float]:
     """Run a bench script in a fresh process (offscreen Qt) and return the JSON it prints last."""
     import json
@@ -46,7 +57,7 @@ def run_bench_process(script: str, *args: str, timeout: int = 900) -> dict[str, 
     import subprocess
     import sys
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", SPAWNED: repr(time.time())}
     result = subprocess.run([sys.executable, script, *args], capture_output=True, text=True, env=env, timeout=timeout)
     for line in reversed(result.stdout.splitlines()):
         if line.startswith("{"):
