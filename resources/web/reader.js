@@ -21,6 +21,7 @@ const Z = {
   observer: null,
   hoverKey: "",
   positionTimer: 0,
+  textOnly: false,   // the first screen is plain text until its terms arrive
 };
 
 // ---------- pinyin formatting ----------
@@ -160,7 +161,9 @@ async function loadDocument(req) {
   for (const k of order) {
     const base = `zhushi://app/doc/${req.key}/${req.script}/${k}`;
     if (!shown) {
-      // the first screen: the text only; then glossary terms, then readings and dictionary entries
+      // the first screen: the text only (plain text, one element per character only once there
+      // is something to show on them); then glossary terms, then readings and dictionary entries
+      Z.textOnly = true;
       addChunk(await (k === firstIndex ? firstWanted : fetchJson(`${base}.json`)));
       if (token !== Z.loadToken) return;
       shown = true;
@@ -170,7 +173,10 @@ async function loadDocument(req) {
       await document.fonts.load(`400 1em "${face}"`, "中文");
       await nextFrame();
       call("documentShown", {script: req.script, key: req.key, ms: performance.now() - t0, painted_at: performance.timeOrigin + performance.now()});
-      const terms = await fetchJson(`${base}.terms.json`);
+      const terms = await fetchJson(`${base}.terms.json`).catch((err) => {
+        console.log("zhushi: no terms: " + err);  // the text still gets its readings below
+        return {terms: {}, glossary: {}};
+      });
       if (token !== Z.loadToken) return;
       enrichTerms(terms);
       const more = await fetchJson(`${base}.more.json`);
@@ -209,17 +215,19 @@ function addChunk(chunk) {
     blk.data = data;
     blk.hydrated = false;
     blk.el.textContent = data.text;
-    if (blk.visible) hydrate(blk);
+    if (blk.visible && !Z.textOnly) hydrate(blk);
   }
 }
 
 function enrichTerms(part) {
   Object.assign(Z.glossary, part.glossary);
+  Z.textOnly = false;
   for (const [i, terms] of Object.entries(part.terms)) {
     const blk = Z.blocks[Number(i)];
     blk.data.terms = terms;
     if (blk.hydrated) hydrate(blk);
   }
+  for (const blk of Z.blocks) if (blk.visible && blk.data && !blk.hydrated) hydrate(blk);
 }
 
 function enrichChunk(more) {
@@ -239,7 +247,7 @@ function onIntersect(entries) {
     const blk = Z.blocks[Number(e.target.dataset.b)];
     if (!blk) continue;
     blk.visible = e.isIntersecting;
-    if (e.isIntersecting && blk.data && !blk.hydrated) hydrate(blk);
+    if (e.isIntersecting && blk.data && !blk.hydrated && !Z.textOnly) hydrate(blk);
     else if (!e.isIntersecting && blk.hydrated && !Z.printing && !blk.pinned) dehydrate(blk);
   }
 }
