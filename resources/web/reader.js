@@ -144,7 +144,7 @@ async function loadDocument(req) {
   const main = document.getElementById("doc");
   main.textContent = "";
   if (Z.observer) Z.observer.disconnect();
-  Z.observer = new IntersectionObserver(onIntersect, {rootMargin: "1500px 0px"});
+  Z.observer = new IntersectionObserver(onIntersect, {rootMargin: "900px 0px"});
   Z.blocks = info.blocks.map((b, i) => {
     const el = document.createElement("div");
     el.className = "block " + b.kind;
