@@ -112,21 +112,25 @@ _widget_fonts_done = False
 
 
 def install_widget_fonts() -> None:
-    """Give Qt's own widgets (panels, menus) the bundled fonts where fontconfig did not."""
+    """Give Qt's own widgets (panels, menus) the bundled faces as fallbacks after their usual font
+    (registered with Qt first where fontconfig did not take them)."""
     global _widget_fonts_done
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
-    if _widget_fonts_done or app is None or installed():
+    if _widget_fonts_done or app is None:
         return
     _widget_fonts_done = True
     from PySide6.QtGui import QFont, QFontDatabase
 
     families: list[str] = []
-    for (_face, weight), name in FILES.items():
-        font_id = QFontDatabase.addApplicationFont(str(FONTS / name))
-        if font_id >= 0 and weight == 400:
-            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    if installed():
+        families = [FAMILIES["TC"], FAMILIES["SC"]]
+    else:
+        for (_face, weight), name in FILES.items():
+            font_id = QFontDatabase.addApplicationFont(str(FONTS / name))
+            if font_id >= 0 and weight == 400:
+                families.extend(QFontDatabase.applicationFontFamilies(font_id))
     if families:
         font = QFont(app.font())
         font.setFamilies([app.font().family(), *families])
