@@ -306,11 +306,12 @@ class MainWindow(QMainWindow):
         self._refresh_terms()
         if self.search_box.text().strip():
             self.find_text(self.search_box.text(), keep_index=True)
-        self._warm_up()
 
     def _on_loaded(self, info: dict[str, Any]) -> None:
         if self.document is not None and info.get("key") == self.document.key and info.get("script") == str(self.script):
             self.page_state = "loaded"
+            # only now, so that it does not hold up the page's own terms and readings
+            self._warm_up()
         self.documentLoaded.emit(info)
         self.pageStateChanged.emit()
 
@@ -325,7 +326,7 @@ class MainWindow(QMainWindow):
         )
 
     def _warm_up(self) -> None:
-        """After the first screen: build the search index and the other scripts' first chunk in the background."""
+        """Once the document is loaded: build the search index and the other scripts' first chunk in the background."""
         if getattr(self, "_warmed", None) == (self.document.key if self.document else None):
             return
         self._warmed = self.document.key if self.document else None
