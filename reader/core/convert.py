@@ -474,3 +474,19 @@ def default_converter() -> ScriptConverter:
         if _default is None:
             _default = ScriptConverter()
         return _default
+
+
+def written_script(text: str, sample: int = 20_000) -> Script:
+    """Whether TEXT is written in Simplified or Traditional characters (Script.SIMPLIFIED or
+    Script.TRADITIONAL), by counting, in its first SAMPLE characters, the characters that exist in
+    only one of the two scripts (OpenCC's character tables). Text without any says Traditional.
+    """
+    to_trad = _load_dict("STCharacters.txt")  # simplified character -> traditional
+    to_simp = _load_dict("TSCharacters.txt")  # traditional character -> simplified
+    simplified = traditional = 0
+    for char in text[:sample]:
+        if char in to_trad and to_trad[char] != char and char not in to_simp:
+            simplified += 1
+        elif char in to_simp and to_simp[char] != char and char not in to_trad:
+            traditional += 1
+    return Script.SIMPLIFIED if simplified > traditional else Script.TRADITIONAL

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.core.annotate import BlockAnnotation
-from reader.core.convert import Script, ScriptConverter
+from reader.core.convert import Script, ScriptConverter, written_script
 from reader.core.document import Document
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ def document_info(document: Document, plan: Sequence[tuple[int, int]]) -> dict[s
         "source": document.source,
         "path": document.path,
         "chars": document.char_count,
+        "written": str(written_script(document.text)),  # the script the document itself is in
         "blocks": [{"kind": str(b.kind), "len": b.end - b.start} for b in document.blocks],
         "chunks": [list(r) for r in plan],
     }

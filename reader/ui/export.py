@@ -158,7 +158,7 @@ class PdfPrinter(QObject):
                 notes_from=file if merge else None,
                 body_pages=self._body_pages,
                 title=document.title if document else "Zhushi",
-                language="zh-Hans" if str(self.window.script) == "simplified" else "zh-Hant",
+                language=self.window.page_language(),
                 headings=self._prepared.get("headings", []),
                 subject=(document.source if document else ""),
             )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.convert import Script
+from reader.core.convert import Script, written_script
 from reader.core.document import Document
 from reader.core.find import find_in_blocks
 from reader.core.loader import DocumentError, bundled_document, document_from_text, load_document
@@ -285,6 +285,14 @@ class MainWindow(QMainWindow):
             self.view.load_reader(request)  # the page starts on the document before the bridge is up
         else:
             self.bridge.send("documentRequested", request)
+
+    def page_language(self) -> str:
+        """The language tag of the text as shown: zh-Hans for Simplified (view or document), else zh-Hant."""
+        if self.script == Script.SIMPLIFIED:
+            return "zh-Hans"
+        if self.script == Script.ORIGINAL and self.document is not None and written_script(self.document.text) == Script.SIMPLIFIED:
+            return "zh-Hans"
+        return "zh-Hant"
 
     def _show_warnings(self, warnings: list[str]) -> None:
         for warning in warnings:

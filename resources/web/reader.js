@@ -135,8 +135,10 @@ async function loadDocument(req) {
   Z.info = info;
   Z.glossary = {}; Z.dict = {}; Z.maxWord = 1; Z.hits = []; Z.hitIndex = -1; Z.cursor = null;
   hidePopup();
-  document.documentElement.lang = (req.script === "simplified") ? "zh-Hans" : "zh-Hant";
-  document.body.classList.toggle("hans", req.script === "simplified");
+  // Simplified text (the Simplified view, or a Simplified document as written) gets the SC face
+  const hans = req.script === "simplified" || (req.script === "original" && info.written === "simplified");
+  document.documentElement.lang = hans ? "zh-Hans" : "zh-Hant";
+  document.body.classList.toggle("hans", hans);
   document.getElementById("doc-title").textContent = info.title;
   document.title = info.title;
   document.getElementById("doc-source").textContent = info.source ? "Source: " + info.source : "";
@@ -169,7 +171,7 @@ async function loadDocument(req) {
       shown = true;
       if (req.position) scrollToSource(req.position, false);
       // "shown" means the text is painted in its own font, not invisible (the bold face may swap in later)
-      const face = req.script === "simplified" ? "Zhushi Noto Sans SC" : "Zhushi Noto Sans TC";
+      const face = hans ? "Zhushi Noto Sans SC" : "Zhushi Noto Sans TC";
       await document.fonts.load(`400 1em "${face}"`, "中文");
       await nextFrame();
       call("documentShown", {script: req.script, key: req.key, ms: performance.now() - t0, painted_at: performance.timeOrigin + performance.now()});

@@ -212,3 +212,15 @@ def test_cache_and_default(converter: ScriptConverter) -> None:
 def test_unknown_config(converter: ScriptConverter) -> None:
     with pytest.raises(ValueError):
         converter.convert("中文", "x2y")
+
+
+def test_written_script_tells_simplified_from_traditional_text() -> None:
+    from reader.core.convert import written_script
+    from resources import BUNDLED_ARTICLE
+
+    article = BUNDLED_ARTICLE.read_text(encoding="utf-8")  # Traditional, machine-converted (mixed)
+    assert written_script(article) == Script.TRADITIONAL
+    assert written_script(default_converter().to_script(article, Script.SIMPLIFIED).text) == Script.SIMPLIFIED
+    assert written_script("我们的国家发展") == Script.SIMPLIFIED
+    assert written_script("我們的國家發展") == Script.TRADITIONAL
+    assert written_script("Hello, 2023") == Script.TRADITIONAL  # nothing to go by

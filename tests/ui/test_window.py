@@ -165,9 +165,14 @@ SIMPLIFIED_ARTICLE = Path(__file__).parent / "fixtures" / "simplified-article.tx
 
 def test_a_simplified_article_of_ones_own(driver) -> None:  # type: ignore[no-untyped-def]
     w = driver.window
+    w.set_script(Script.ORIGINAL)
+    driver.wait_loaded()
     assert w.open_path(str(SIMPLIFIED_ARTICLE))
     driver.wait_loaded()
     assert driver.run_js("return document.getElementById('doc-title').textContent;") == "营商环境持续优化 民营企业迎来新机遇"
+    # shown as written, it is Simplified text: marked zh-Hans and set in the SC face
+    assert w.script == Script.ORIGINAL and w.page_language() == "zh-Hans"
+    assert driver.run_js("return document.documentElement.lang + ' ' + document.body.classList.contains('hans');") == "zh-Hans true"
     kinds = driver.run_js("return [...document.querySelectorAll('.block')].map(b => b.className.split(' ')[1]);")
     assert kinds == ["title", "paragraph", "paragraph", "caption", "paragraph", "paragraph"]
     info = driver.hover("放管服")
