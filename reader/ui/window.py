@@ -290,8 +290,11 @@ class MainWindow(QMainWindow):
         """The language tag of the text as shown: zh-Hans for Simplified (view or document), else zh-Hant."""
         if self.script == Script.SIMPLIFIED:
             return "zh-Hans"
-        if self.script == Script.ORIGINAL and self.document is not None and written_script(self.document.text) == Script.SIMPLIFIED:
-            return "zh-Hans"
+        if self.script == Script.ORIGINAL and self.document is not None:
+            if getattr(self, "_written", ("", None))[0] != self.document.key:
+                self._written = (self.document.key, written_script(self.document.text))
+            if self._written[1] == Script.SIMPLIFIED:
+                return "zh-Hans"
         return "zh-Hant"
 
     def _show_warnings(self, warnings: list[str]) -> None:
@@ -327,7 +330,9 @@ class MainWindow(QMainWindow):
         """Fill the terms panel; matching runs off the GUI thread (long documents take a moment)."""
         if self.document is None:
             return
-        document, script, matcher = self.document, str(self.script), self.services.store.matcher()
+        # entries in the script of the text as shown (Simplified forms for a Simplified document as written)
+        script = "simplified" if self.page_language() == "zh-Hans" else str(self.script)
+        document, matcher = self.document, self.services.store.matcher()
         self._relay.run(
             lambda: matcher.find(document.text),
             lambda matches: self.document is document and self.terms_panel.set_terms(matches, script),

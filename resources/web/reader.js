@@ -22,6 +22,7 @@ const Z = {
   hoverKey: "",
   positionTimer: 0,
   textOnly: false,   // the first screen is plain text until its terms arrive
+  hans: false,       // the text as shown is Simplified (the SC face, Simplified forms in popups)
 };
 
 // ---------- pinyin formatting ----------
@@ -137,9 +138,12 @@ async function loadDocument(req) {
   hidePopup();
   // Simplified text (the Simplified view, or a Simplified document as written) gets the SC face
   const hans = req.script === "simplified" || (req.script === "original" && info.written === "simplified");
+  Z.hans = hans;
   document.documentElement.lang = hans ? "zh-Hans" : "zh-Hant";
   document.body.classList.toggle("hans", hans);
   document.getElementById("doc-title").textContent = info.title;
+  // a document whose first line is its title shows that line (with its ruby and terms), not a copy
+  document.getElementById("doc-title").hidden = info.blocks.length > 0 && info.blocks[0].kind === "title";
   document.title = info.title;
   document.getElementById("doc-source").textContent = info.source ? "Source: " + info.source : "";
   document.getElementById("doc-note").textContent = info.title_note && info.title_note !== "untitled" ? info.title_note : "";
@@ -361,7 +365,7 @@ function renderPopup(hit) {
     const g = hit.entry;
     const box = el("div", "entry glossary");
     const head = el("div");
-    head.appendChild(el("span", "hz", Z.script === "simplified" ? g.simplified : g.traditional));
+    head.appendChild(el("span", "hz", Z.hans ? g.simplified : g.traditional));
     head.appendChild(el("span", "py", g.pinyin));
     head.appendChild(el("span", "badge", g.source === "user" ? "my glossary" : "glossary"));
     box.appendChild(head);

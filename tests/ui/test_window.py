@@ -177,6 +177,15 @@ def test_a_simplified_article_of_ones_own(driver) -> None:  # type: ignore[no-un
     assert kinds == ["title", "paragraph", "paragraph", "caption", "paragraph", "paragraph"]
     info = driver.hover("放管服")
     assert info["kind"] == "term" and "streamline" in driver.popup_text().lower()
+    assert driver.run_js("return document.getElementById('doc-title').hidden;")  # its own first line is the title, shown once
+    driver.hover("专精特新")
+    assert driver.run_js("return document.querySelector('#popup .hz').textContent;") == "专精特新"
+    for _ in range(250):  # the panel fills from a worker thread, in the script of the text as shown
+        labels = [w.terms_panel.list.item(i).text().split()[0] for i in range(w.terms_panel.list.count())]
+        if "营商环境" in labels:
+            break
+        pump(20)
+    assert "营商环境" in labels and "专精特新" in labels
     w.set_script(Script.TAIWAN)
     driver.wait_loaded()
     text = driver.page_text()
