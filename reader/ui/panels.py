@@ -32,6 +32,8 @@ class TermsPanel(QWidget):
         self.filter = QLineEdit(placeholderText="Filter terms (characters, pinyin or English)")
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
+        self.list.setSpacing(3)  # each entry is two lines (term, then pinyin — English): keep entries apart
+        self.list.setAlternatingRowColors(True)
         self.prev_button = QPushButton("◀ Previous")
         self.next_button = QPushButton("Next ▶")
         self.position = QLabel("")
