@@ -50,7 +50,8 @@ def read_marshal(path: Path) -> Any | None:
         log.warning("cache %s unreadable: %s", path, exc)
         return None
     try:
-        return marshal.loads(data)
+        with gc_paused():  # many small objects at once: the collector would only slow it down
+            return marshal.loads(data)
     except (ValueError, EOFError, TypeError) as exc:
         log.warning("cache %s corrupt, rebuilding: %s", path, exc)
         return None

@@ -224,3 +224,27 @@ def test_written_script_tells_simplified_from_traditional_text() -> None:
     assert written_script("我们的国家发展") == Script.SIMPLIFIED
     assert written_script("我們的國家發展") == Script.TRADITIONAL
     assert written_script("Hello, 2023") == Script.TRADITIONAL  # nothing to go by
+
+
+def test_compiled_tables_are_cached_on_disk_and_a_broken_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core import convert
+    from resources import BUNDLED_ARTICLE
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    article = BUNDLED_ARTICLE.read_text(encoding="utf-8")
+
+    def taiwan() -> str:
+        convert._compile.cache_clear()  # as in a new process
+        return ScriptConverter().to_script(article, Script.TAIWAN).text
+
+    try:
+        built = taiwan()
+        files = sorted((tmp_path / "zhushi" / "opencc").glob("table-*.marshal"))
+        assert files and "實幹" in built
+        assert taiwan() == built  # read back from the cache
+        for f in files:
+            f.write_bytes(b"not a marshal file")
+        assert taiwan() == built  # rebuilt, and written again
+        assert all(f.stat().st_size > 100 for f in files)
+    finally:
+        convert._compile.cache_clear()
