@@ -142,3 +142,16 @@ def test_gui_without_screen_says_what_to_do() -> None:
     assert "no screen" in err
     # the commands shown are the ones that work from where it was started (here: python -m reader)
     assert "-m reader screenshot -o" in err and "-m reader export -o" in err and "make screenshot" in err
+
+
+def test_screenshot_without_a_writable_cache_still_shows_the_article(tmp_path: Path) -> None:
+    """No fontconfig file can be written: the page falls back to the same fonts as web fonts."""
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}
+    env.update({"XDG_CACHE_HOME": str(blocker), "XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"})
+    out = tmp_path / "shot.png"
+    result = subprocess.run([sys.executable, "-m", "reader", "screenshot", "-o", str(out)], capture_output=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
+    assert "the page will use web fonts" in result.stderr.decode()
+    assert out.stat().st_size > 20_000  # a real picture of the window
