@@ -231,6 +231,8 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "种树:0=zhong4 种地:0=zhong4 种田:0=zhong4 种菜:0=zhong4 种花:0=zhong4 种粮:0=zhong4 "
     "很长:1=chang2 太长:1=chang2 更长:1=chang2 多长:1=chang2 较长:1=chang2 过长:1=chang2 "
     "长度:0=chang2 "
+    "河长制:1=zhang3 湖长制:1=zhang3 河湖长制:2=zhang3 林长制:1=zhang3 田长制:1=zhang3 路长制:1=zhang3 "
+    "链长制:1=zhang3 "
     "高兴地:2=de5 慢慢地:2=de5 渐渐地:2=de5 悄悄地:2=de5 静静地:2=de5 默默地:2=de5 轻轻地:2=de5 "
     "深深地:2=de5 紧紧地:2=de5 好好地:2=de5 不断地:2=de5 积极地:2=de5 认真地:2=de5 "
     "努力地:2=de5 逐步地:2=de5 有效地:2=de5 坚定地:2=de5 不停地:2=de5 热情地:2=de5 "
