@@ -221,6 +221,7 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "衣着:1=zhuo2 附着:1=zhuo2 执着:1=zhuo2 沉着:1=zhuo2 穿着打扮:1=zhuo2 "
     "着迷:0=zhao2 着急:0=zhao2 着火:0=zhao2 着凉:0=zhao2 "
     "头发:1=fa5 班子:1=zi5 功夫:1=fu5 "
+    "银发经济:1=fa4 银发族:1=fa4 银发产业:1=fa4 银发群体:1=fa4 满头银发:3=fa4 满头白发:3=fa4 白发苍苍:1=fa4 "
     "会计:0=kuai4 财会:1=kuai4 "
     "厦门:0=xia4 厦漳:0=xia4 漳厦:1=xia4 厦金:0=xia4 "
     "转载:1=zai3 登载:1=zai3 刊载:1=zai3 记载:1=zai3 连载:1=zai3 载入史册:1=zai3 "
