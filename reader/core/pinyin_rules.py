@@ -233,7 +233,7 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "很长:1=chang2 太长:1=chang2 更长:1=chang2 多长:1=chang2 较长:1=chang2 过长:1=chang2 "
     "长度:0=chang2 "
     "河长制:1=zhang3 湖长制:1=zhang3 河湖长制:2=zhang3 林长制:1=zhang3 田长制:1=zhang3 路长制:1=zhang3 "
-    "链长制:1=zhang3 "
+    "链长制:1=zhang3 藏粮于:0=cang2 "
     "供给侧:1=ji3 有效供给:3=ji3 供给体系:1=ji3 供给结构:1=ji3 供给质量:1=ji3 供给能力:1=ji3 "
     "供给保障:1=ji3 服务供给:3=ji3 产品供给:3=ji3 供给不足:1=ji3 供给短缺:1=ji3 提供给:2=gei3 "
     "高兴地:2=de5 慢慢地:2=de5 渐渐地:2=de5 悄悄地:2=de5 静静地:2=de5 默默地:2=de5 轻轻地:2=de5 "
