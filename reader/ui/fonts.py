@@ -67,7 +67,11 @@ def install_fontconfig(config_dir: Path | None = None) -> Path | None:
     current = os.environ.get(_ENV)
     if current and Path(current) == target:
         return target  # already done in this process (or inherited from our parent)
-    base = Path(current) if current else (SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None)
+    if current:
+        # fontconfig reads a relative FONTCONFIG_FILE from its configuration folder
+        base = Path(current) if Path(current).is_absolute() else Path(os.environ.get("FONTCONFIG_PATH") or SYSTEM_CONFIG.parent) / current
+    else:
+        base = SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None
     text = fontconfig_xml(FONTS.resolve(), config_dir / "cache", base)
     try:
         if not target.is_file() or target.read_text(encoding="utf-8") != text:

@@ -38,6 +38,15 @@ def test_install_keeps_a_configuration_the_user_had(tmp_path: Path, monkeypatch:
     assert fonts.install_fontconfig(tmp_path / "zhushi") == target  # a second call changes nothing
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig is how Linux finds fonts")
+def test_a_relative_user_configuration_is_included_from_the_fontconfig_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FONTCONFIG_FILE", "local.conf")
+    monkeypatch.setenv("FONTCONFIG_PATH", str(tmp_path / "etc-fonts"))
+    target = fonts.install_fontconfig(tmp_path / "zhushi")
+    assert target is not None
+    assert f'<include ignore_missing="yes">{tmp_path / "etc-fonts" / "local.conf"}</include>' in target.read_text(encoding="utf-8")
+
+
 def test_install_without_a_writable_folder_falls_back_to_web_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
