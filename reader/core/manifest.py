@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.core.annotate import BlockAnnotation
-from reader.core.convert import Script, ScriptConverter, written_script
-from reader.core.document import Document
+from reader.core.convert import OffsetMap, Script, ScriptConverter, written_script
+from reader.core.document import BlockKind, Document
 
 if TYPE_CHECKING:
     from glossary.dictionary import Dictionary
@@ -47,18 +47,19 @@ def document_info(document: Document, plan: Sequence[tuple[int, int]]) -> dict[s
     }
 
 
-def _block_json(block: BlockAnnotation) -> dict[str, Any]:
-    item: dict[str, Any] = {
-        "i": block.index,
-        "kind": str(block.kind),
-        "text": block.text,
-        "src": block.source_start,
-        "py": list(block.readings),
-        "terms": [[t.start, t.end, t.entry.id] for t in block.terms],
-    }
-    if not block.offsets.is_identity:
-        item["map"] = [block.offsets.to_source(i) for i in range(len(block.text) + 1)]
+def _block_item(index: int, kind: BlockKind, text: str, src: int, offsets: OffsetMap, readings: list[str | None], spans: list[list[Any]]) -> dict[str, Any]:
+    item: dict[str, Any] = {"i": index, "kind": str(kind), "text": text, "src": src, "py": readings, "terms": spans}
+    if not offsets.is_identity:
+        item["map"] = [offsets.to_source(i) for i in range(len(text) + 1)]
     return item
+
+
+def _spans(block: BlockAnnotation) -> list[list[Any]]:
+    return [[t.start, t.end, t.entry.id] for t in block.terms]
+
+
+def _block_json(block: BlockAnnotation) -> dict[str, Any]:
+    return _block_item(block.index, block.kind, block.text, block.source_start, block.offsets, list(block.readings), _spans(block))
 
 
 def text_payload(document: Document, converter: ScriptConverter, script: Script, blocks: range, chunk: int) -> dict[str, Any]:
@@ -67,10 +68,7 @@ def text_payload(document: Document, converter: ScriptConverter, script: Script,
     for i in blocks:
         block = document.blocks[i]
         view = converter.to_script(document.block_text(block), script)
-        item: dict[str, Any] = {"i": i, "kind": str(block.kind), "text": view.text, "src": block.start, "py": [None] * len(view.text), "terms": []}
-        if not view.offsets.is_identity:
-            item["map"] = [view.offsets.to_source(k) for k in range(len(view.text) + 1)]
-        out.append(item)
+        out.append(_block_item(i, block.kind, view.text, block.start, view.offsets, [None] * len(view.text), []))
     return {"chunk": chunk, "script": str(script), "part": "text", "blocks": out, "glossary": {}, "dict": {}}
 
 
@@ -82,20 +80,16 @@ def chunk_payload(
     part "terms": each block's term spans and the glossary entries only; "more": readings and
     dictionary entries only (the two complete a chunk first served by text_payload); "full": everything.
     """
+    words = dictionary.entries_for_text("\n".join(b.text for b in blocks)) if dictionary is not None and part != "terms" else {}
+    if part == "more":
+        return {"chunk": chunk, "script": script, "part": part, "readings": {str(b.index): list(b.readings) for b in blocks}, "dict": words}
     glossary: dict[str, Any] = {}
     for block in blocks:
         for term in block.terms:
             if term.entry.id not in glossary:
                 glossary[term.entry.id] = term.entry.to_json()
     if part == "terms":
-        terms = {str(b.index): [[t.start, t.end, t.entry.id] for t in b.terms] for b in blocks}
-        return {"chunk": chunk, "script": script, "part": part, "terms": terms, "glossary": glossary}
-    if part == "more":
-        words = dictionary.entries_for_text("\n".join(b.text for b in blocks)) if dictionary is not None else {}
-        return {"chunk": chunk, "script": script, "part": part, "readings": {str(b.index): list(b.readings) for b in blocks}, "dict": words}
-    words = {}
-    if dictionary is not None and part == "full":
-        words = dictionary.entries_for_text("\n".join(b.text for b in blocks))
+        return {"chunk": chunk, "script": script, "part": part, "terms": {str(b.index): _spans(b) for b in blocks}, "glossary": glossary}
     return {
         "chunk": chunk,
         "script": script,

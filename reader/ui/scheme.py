@@ -55,7 +55,6 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
         self._jobs: dict[int, QWebEngineUrlRequestJob] = {}
         self._buffers: list[QBuffer] = []
         self._next = 0
-        self._system_fonts: bool | None = None
         self._replies = _Replies(self)
         self._replies.ready.connect(self._finish)
         # One worker thread serves document data in order; results return to the GUI thread by signal.
@@ -80,7 +79,7 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
             self._queue.put((ticket, parts[1:]))
             return
         if path == "fonts.css":
-            self._reply(job, page_css(self._fonts_installed()).encode(), "text/css")
+            self._reply(job, page_css(installed()).encode(), "text/css")
             return
         if path == "qwebchannel.js":
             file = QFile(":/qtwebchannel/qwebchannel.js")
@@ -96,11 +95,6 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
         if local.suffix == ".ttf":
             mime = "font/ttf"
         self._reply(job, local.read_bytes(), mime)
-
-    def _fonts_installed(self) -> bool:
-        if self._system_fonts is None:
-            self._system_fonts = installed()
-        return self._system_fonts
 
     def prefetch(self, paths: list[list[str]]) -> None:
         """Work out document data ahead of the page's request for it (the provider keeps recent answers)."""

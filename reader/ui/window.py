@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
             self.resize(1280, 860)
         self.bridge.send("settingsChanged", self._page_settings())
         self._show_warnings(settings_store.warnings)
+        self._written: tuple[str, Script | None] = ("", None)  # (document key, the script it is written in)
         self._services_checked = False  # the glossary loads off the GUI thread; its warnings come with the first screen
 
     @classmethod
@@ -291,7 +292,7 @@ class MainWindow(QMainWindow):
         if self.script == Script.SIMPLIFIED:
             return "zh-Hans"
         if self.script == Script.ORIGINAL and self.document is not None:
-            if getattr(self, "_written", ("", None))[0] != self.document.key:
+            if self._written[0] != self.document.key:
                 self._written = (self.document.key, written_script(self.document.text))
             if self._written[1] == Script.SIMPLIFIED:
                 return "zh-Hans"
