@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .model import CATEGORIES, ENGLISH_SOURCES, FIELDS, LIST_FIELDS, GlossaryEntry
+from .regions import region_problem
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -17,7 +18,10 @@ _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 _SYLLABLE_RE = re.compile(rf"^[a-z{_TONE_MARKS}ê]+$")
 # Fields that may legitimately be empty.
-_OPTIONAL = frozenset({"variants", "related", "english_source_note"})
+_OPTIONAL = frozenset({"variants", "related", "english_source_note", "introduced", "superseded"})
+# Fields a data file may leave out (they default to empty).
+_MAY_BE_ABSENT = frozenset({"introduced", "superseded"})
+_YEAR_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 class GlossaryError(Exception):
@@ -83,6 +87,15 @@ def validate_entries(entries: Iterable[GlossaryEntry]) -> list[str]:
             problems.append(f"{label}: id must be lowercase ascii letters, digits and hyphens")
         if entry.category not in CATEGORIES:
             problems.append(f"{label}: unknown category {entry.category!r}")
+        region = region_problem(entry.region)
+        if region:
+            problems.append(f"{label}: {region}")
+        for name in ("introduced", "superseded"):
+            value = getattr(entry, name)
+            if value and not _YEAR_RE.match(value):
+                problems.append(f"{label}: {name} must be a year (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}")
+        if entry.introduced and entry.superseded and entry.superseded < entry.introduced:
+            problems.append(f"{label}: superseded before it was introduced")
         if entry.english_source not in ENGLISH_SOURCES:
             problems.append(f"{label}: english_source must be one of {', '.join(ENGLISH_SOURCES)}")
         elif entry.english_source == "official" and not entry.english_source_note.strip():
@@ -122,7 +135,7 @@ def read_file(path: Path) -> list[GlossaryEntry]:
         unknown = sorted(set(table) - set(FIELDS))
         if unknown:
             raise GlossaryError(f"{where}: unknown field(s) {', '.join(unknown)}")
-        missing = [name for name in FIELDS if name not in table]
+        missing = [name for name in FIELDS if name not in table and name not in _MAY_BE_ABSENT]
         if missing:
             raise GlossaryError(f"{where}: missing field(s) {', '.join(missing)}")
         try:

@@ -16,6 +16,15 @@ CATEGORIES: tuple[str, ...] = (
     "place",
     "institution",
     "culture-history",
+    "meeting",
+    "law",
+    "foreign-policy",
+    "security",
+    "finance",
+    "politics",
+    "technology-industry",
+    "environment",
+    "housing-land",
 )
 
 ENGLISH_SOURCES: tuple[str, ...] = ("official", "zhushi")
@@ -35,6 +44,9 @@ FIELDS: tuple[str, ...] = (
     "explanation_en",
     "explanation_zh",
     "category",
+    "region",
+    "introduced",
+    "superseded",
     "related",
 )
 
@@ -58,6 +70,9 @@ class GlossaryEntry:
     category: str
     related: tuple[str, ...]
     source: str = "glossary"
+    region: str = ""
+    introduced: str = ""
+    superseded: str = ""
 
     def forms(self) -> tuple[str, ...]:
         """Every written form of the term: simplified, traditional, then variants, without repeats."""
@@ -81,9 +96,20 @@ class GlossaryEntry:
             "explanation_en": self.explanation_en,
             "explanation_zh": self.explanation_zh,
             "category": self.category,
+            "region": self.region,
+            "introduced": self.introduced,
+            "superseded": self.superseded,
             "related": list(self.related),
             "source": self.source,
         }
+
+    def display_json(self) -> dict[str, Any]:
+        """to_json() plus what a reader is shown beside it: the region's label ("Hong Kong", "Guangdong")."""
+        from .regions import region_label
+
+        data = self.to_json()
+        data["region_label"] = region_label(self.region)
+        return data
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], source: str = "glossary") -> GlossaryEntry:

@@ -87,7 +87,7 @@ def chunk_payload(
     for block in blocks:
         for term in block.terms:
             if term.entry.id not in glossary:
-                glossary[term.entry.id] = term.entry.to_json()
+                glossary[term.entry.id] = term.entry.display_json()
     if part == "terms":
         return {"chunk": chunk, "script": script, "part": part, "terms": {str(b.index): _spans(b) for b in blocks}, "glossary": glossary}
     return {

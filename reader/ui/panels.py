@@ -116,7 +116,9 @@ def entry_html(info: dict[str, Any]) -> str:
         parts.append(
             f"<h2 style='margin:0'>{e(entry['traditional'])} · {e(entry['simplified'])}</h2>"
             f"<p style='color:#a33b20;margin:2px 0'>{e(entry['pinyin'])} <small>[{badge}]</small></p>"
-            f"<p><b>{e(entry['english'])}</b><br><small>{whose}</small></p>"
+            f"<p><b>{e(entry['english'])}</b><br><small>{whose}"
+            + (f" · {e(entry['region_label'])}" if entry.get("region_label") else "")
+            + "</small></p>"
             f"<p>{e(entry['explanation_en'])}</p><p>{e(entry['explanation_zh'])}</p>"
         )
     for word in info.get("words", []):

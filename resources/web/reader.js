@@ -389,7 +389,7 @@ function renderPopup(hit) {
     if (g.simplified !== g.traditional) box.appendChild(el("div", "src", `${g.simplified} · ${g.traditional}`));
     box.appendChild(el("div", "en", g.english));
     const whose = g.english_source === "official" ? `official rendering${g.english_source_note ? " (" + g.english_source_note + ")" : ""}` : "Zhushi's rendering";
-    box.appendChild(el("div", "src", whose));
+    box.appendChild(el("div", "src", g.region_label ? `${whose} · ${g.region_label}` : whose));
     box.appendChild(el("p", "ex", g.explanation_en));
     box.appendChild(el("p", "ex zh", g.explanation_zh));
     pop.appendChild(box);
@@ -691,6 +691,7 @@ function makeNote(g, n, pages) {
   p.appendChild(el("i", null, g.english));
   p.appendChild(document.createTextNode(g.source === "user" ? " (my glossary)" :
     (g.english_source === "official" ? ` (official${g.english_source_note ? ", " + g.english_source_note : ""})` : " (Zhushi's rendering)")));
+  if (g.region_label) p.appendChild(document.createTextNode(` [${g.region_label}]`));
   p.appendChild(el("div", null, g.explanation_en));
   p.appendChild(el("div", null, g.explanation_zh));
   if (pages && pages.length) p.appendChild(el("div", "pages", (pages.length > 1 ? "pp. " : "p. ") + pages.join(", ")));

@@ -47,6 +47,7 @@ def make_entry(**fields: object) -> GlossaryEntry:
         "explanation_en": "A test entry.",
         "explanation_zh": "测试条目。",
         "category": "governance",
+        "region": "national",
         "related": (),
         "source": "glossary",
     }

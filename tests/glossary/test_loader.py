@@ -25,10 +25,11 @@ def test_to_json_keys_exactly():
     data = make_entry(variants=("x",)).to_json()
     assert list(data) == [
         "id", "simplified", "traditional", "variants", "pinyin", "english", "english_source",
-        "english_source_note", "explanation_en", "explanation_zh", "category", "related", "source",
+        "english_source_note", "explanation_en", "explanation_zh", "category", "region", "introduced",
+        "superseded", "related", "source",
     ]
     assert data["variants"] == ["x"]
-    assert len(CATEGORIES) == 10
+    assert len(CATEGORIES) == 19
 
 
 def test_load_is_cached():
