@@ -1,0 +1,294 @@
+"""Write the glossary entries of whole families from tables of facts: Party congresses, plenary
+sessions, NPC and CPPCC sessions, five-year plans.
+
+    python scripts/generate_families.py          # writes glossary/data/family-*.toml
+    python scripts/generate_families.py --check  # exit 1 when a written file is out of date
+
+The tables are glossary/families/*.toml; the pinyin comes from the reader's own annotator and the
+Traditional form from its converter, so a family is right (or wrong) as a whole and is fixed in one
+place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from reader.core.convert import default_converter  # noqa: E402
+from reader.core.pinyin import default_annotator, format_reading  # noqa: E402
+
+TABLES = ROOT / "glossary" / "families"
+OUT = ROOT / "glossary" / "data"
+
+DIGITS = "零一二三四五六七八九"
+PINYIN_DIGITS = ["ling", "yi", "er", "san", "si", "wu", "liu", "qi", "ba", "jiu"]
+ORDINAL_WORDS = ["", "First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth"]
+MONTHS = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def zh_number(n: int) -> str:
+    """1..99 in Chinese numerals as used in session names: 十八, 二十, 二十一."""
+    tens, ones = divmod(n, 10)
+    if tens == 0:
+        return DIGITS[ones]
+    head = "" if tens == 1 else DIGITS[tens]
+    return head + "十" + (DIGITS[ones] if ones else "")
+
+
+def id_number(n: int) -> str:
+    """The same number spelled in toneless pinyin for an id: shi-ba, er-shi, er-shi-yi."""
+    tens, ones = divmod(n, 10)
+    parts: list[str] = []
+    if tens:
+        if tens > 1:
+            parts.append(PINYIN_DIGITS[tens])
+        parts.append("shi")
+    if ones or not tens:
+        parts.append(PINYIN_DIGITS[ones])
+    return "-".join(parts)
+
+
+def ordinal(n: int) -> str:
+    """18 → 18th."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def month_en(date: str) -> str:
+    """1978-12 → December 1978."""
+    year, _, month = date.partition("-")
+    return f"{MONTHS[int(month)]} {year}" if month else year
+
+
+def month_zh(date: str) -> str:
+    """1978-12 → 1978年12月."""
+    year, _, month = date.partition("-")
+    return f"{year}年{int(month)}月" if month else f"{year}年"
+
+
+def pinyin(text: str) -> str:
+    return " ".join(format_reading(r, "marks") for r in default_annotator().readings(text) if r)
+
+
+def traditional(text: str) -> str:
+    return default_converter().convert(text, "s2t").text
+
+
+def entry(id_: str, simplified: str, variants: list[str], english: str, note: str, en: str, zh: str,
+          category: str, introduced: str = "", superseded: str = "", related: list[str] | None = None,
+          region: str = "national") -> dict[str, Any]:
+    trad = traditional(simplified)
+    seen = {simplified, trad}
+    kept = [v for v in variants if not (v in seen or seen.add(v))]  # type: ignore[func-returns-value]
+    return {
+        "id": id_, "simplified": simplified, "traditional": trad, "variants": kept,
+        "pinyin": pinyin(simplified), "english": english,
+        "english_source": "official" if note else "zhushi", "english_source_note": note,
+        "explanation_en": en, "explanation_zh": zh, "category": category, "region": region,
+        "introduced": introduced, "superseded": superseded, "related": related or [],
+    }
+
+
+def congress_id(n: int) -> str:
+    return f"dang-de-{id_number(n)}-da"
+
+
+def congresses() -> list[dict[str, Any]]:
+    rows = tomllib.loads((TABLES / "congresses.toml").read_text(encoding="utf-8"))["congress"]
+    out = []
+    for row in rows:
+        n = row["n"]
+        z = zh_number(n)
+        variants = [f"中共{z}大", f"中国共产党第{z}次全国代表大会", f"党的第{z}次全国代表大会"]
+        if n >= 12:  # 一大 … 十一大 also read as ordinary words (十大, 八大菜系)
+            variants.append(f"{z}大")
+        en = (f"The {ordinal(n)} National Congress of the Communist Party of China, held in {row['place_en']} "
+              f"in {month_en(row['dates'])}. It {row['what_en']}.")
+        if n >= 11:
+            en += (" Since 1977 a congress has met every five years; it elects the Central Committee, and its "
+                   "report and 'spirit' frame official writing until the next one.")
+        zh = f"中国共产党第{z}次全国代表大会，{month_zh(row['dates'])}在{row['place_zh']}召开。{row['what_zh']}。"
+        related = [congress_id(n - 1)] if n > 1 else []
+        if n < len(rows):
+            related.append(congress_id(n + 1))
+        out.append(entry(congress_id(n), f"党的{z}大", variants,
+                         f"{ordinal(n)} National Congress of the Communist Party of China", "CPC / Xinhua",
+                         en, zh, "meeting", introduced=row["dates"], related=related))
+    return out
+
+
+# How many plenary sessions each Central Committee held (the 20th is still in office).
+PLENUM_COUNT = {11: 7, 12: 7, 13: 9, 14: 7, 15: 7, 16: 7, 17: 7, 18: 7, 19: 7}
+
+
+def congress_dates() -> dict[int, str]:
+    rows = tomllib.loads((TABLES / "congresses.toml").read_text(encoding="utf-8"))["congress"]
+    return {row["n"]: row["dates"] for row in rows}
+
+
+def plenums() -> list[dict[str, Any]]:
+    table = tomllib.loads((TABLES / "plenums.toml").read_text(encoding="utf-8"))["plenum"]
+    facts = {(row["cc"], row["n"]): row for row in table}
+    dates = congress_dates()
+    keys = set(facts)
+    for cc in range(11, 21):
+        keys.add((cc, 1))
+        if cc in PLENUM_COUNT:
+            keys.add((cc, PLENUM_COUNT[cc]))
+    out = []
+    for cc, n in sorted(keys):
+        c, k = zh_number(cc), zh_number(n)
+        simplified = f"{c}届{k}中全会"
+        variants = [f"党的{c}届{k}中全会", f"中共{c}届{k}中全会", f"中国共产党第{c}届中央委员会第{k}次全体会议"]
+        english = f"{ORDINAL_WORDS[n]} Plenary Session of the {ordinal(cc)} Central Committee of the Communist Party of China"
+        head_en = f"Plenary session of the Communist Party of China's {ordinal(cc)} Central Committee"
+        if (cc, n) in facts:
+            row = facts[(cc, n)]
+            en = f"{head_en}, held in {month_en(row['dates'])}. It {row['what_en']}."
+            zh = f"中共第{c}届中央委员会第{k}次全体会议，{month_zh(row['dates'])}召开。{row['what_zh']}。"
+            introduced = row["dates"]
+        elif n == 1:
+            en = (f"{head_en}, the first, held right after the {ordinal(cc)} Party Congress in "
+                  f"{month_en(dates[cc])}. A first plenum elects the Politburo, its Standing Committee and the "
+                  "Party's top leader, and names the Central Military Commission.")
+            zh = f"中共第{c}届中央委员会第一次全体会议，{month_zh(dates[cc])}党的{c}大闭幕后召开，选举产生中央领导机构。"
+            introduced = dates[cc]
+        else:
+            year = dates[cc + 1][:4]
+            en = (f"{head_en}, its last, held in {year} shortly before the {ordinal(cc + 1)} Party Congress "
+                  "to prepare it (the Central Committee's report and the draft amendments to the Party Constitution).")
+            zh = f"中共第{c}届中央委员会最后一次全体会议，{year}年在党的{zh_number(cc + 1)}大召开前举行，为大会作准备。"
+            introduced = year
+        out.append(entry(f"{id_number(cc)}-jie-{id_number(n)}-zhong-quan-hui", simplified, variants, english,
+                         "CPC / Xinhua", en, zh, "meeting", introduced=introduced, related=[congress_id(cc)]))
+    return out
+
+
+def sessions() -> list[dict[str, Any]]:
+    data = tomllib.loads((TABLES / "sessions.toml").read_text(encoding="utf-8"))
+    notes = {(row["term"], row["session"]): row for row in data["note"]}
+    out = []
+    for term in data["term"]:
+        t = term["n"]
+        for s in range(1, term["sessions"] + 1):
+            year = term["first_year"] + s - 1
+            when_en = "May 2020, postponed from March by the Covid-19 epidemic" if year == 2020 else f"March {year}"
+            when_zh = "2020年5月（因新冠疫情推迟）" if year == 2020 else f"{year}年3月"
+            note = notes.get((t, s))
+            zt, zs = zh_number(t), zh_number(s)
+            npc_en = (f"Annual full session of the National People's Congress held in {when_en}, the "
+                      f"{ORDINAL_WORDS[s].lower()} of the "
+                      f"{ordinal(t)} NPC's five-year term. Each session hears and approves the government work report, "
+                      "the plan and the budget.")
+            if note:
+                npc_en += f" This one also {note['what_en']}."
+            npc_zh = f"第{zt}届全国人民代表大会第{zs}次会议，{when_zh}在北京举行，审议政府工作报告、计划和预算报告。"
+            if note:
+                npc_zh += f"会议{note['what_zh']}。"
+            out.append(entry(
+                f"{id_number(t)}-jie-quan-guo-ren-da-{id_number(s)}-ci-hui-yi", f"{zt}届全国人大{zs}次会议",
+                [f"第{zt}届全国人民代表大会第{zs}次会议", f"{zt}届全国人大第{zs}次会议"],
+                f"{ORDINAL_WORDS[s]} Session of the {ordinal(t)} National People's Congress", "NPC / Xinhua",
+                npc_en, npc_zh, "meeting", introduced=str(year), related=["quan-guo-ren-da", "liang-hui"]))
+            cp_en = (f"Annual full session of the National Committee of the Chinese People's Political Consultative "
+                     f"Conference (CPPCC), the top political advisory body, held in {when_en} alongside the NPC "
+                     f"session (together the 'two sessions'); session {s} of the {ordinal(t)} National Committee.")
+            cp_zh = f"中国人民政治协商会议第{zt}届全国委员会第{zs}次会议，{when_zh}与全国人大会议同期在北京举行（合称“全国两会”）。"
+            out.append(entry(
+                f"quan-guo-zheng-xie-{id_number(t)}-jie-{id_number(s)}-ci-hui-yi", f"全国政协{zt}届{zs}次会议",
+                [f"中国人民政治协商会议第{zt}届全国委员会第{zs}次会议", f"{zt}届全国政协{zs}次会议",
+                 f"全国政协第{zt}届第{zs}次会议"],
+                f"{ORDINAL_WORDS[s]} Session of the {ordinal(t)} National Committee of the Chinese People's Political Consultative Conference",
+                "CPPCC / Xinhua", cp_en, cp_zh, "meeting", introduced=str(year),
+                related=["quan-guo-zheng-xie", "liang-hui"]))
+    return out
+
+
+def plans() -> list[dict[str, Any]]:
+    rows = tomllib.loads((TABLES / "plans.toml").read_text(encoding="utf-8"))["plan"]
+    out = []
+    for row in rows:
+        n = row["n"]
+        z = zh_number(n)
+        kind = "规划" if n >= 11 else "计划"
+        first, last = row["years"].split("–")
+        if n >= 11:
+            simplified = f"{z}五"
+            variants = [f"“{z}五”", f"{z}五{kind}", f"“{z}五”{kind}", f"第{z}个五年{kind}",
+                        f"{z}五时期", f"“{z}五”时期", f"国民经济和社会发展第{z}个五年{kind}"]
+        else:
+            simplified = f"第{z}个五年{kind}"
+            variants = [f"“{z}五”{kind}", f"{z}五{kind}", f"“{z}五”时期"]
+            if n >= 2:
+                variants.append(f"“{z}五”")
+        en = (f"China's {ordinal(n)} five-year {'programme' if n >= 11 else 'plan'} for national economic and social "
+              f"development, covering {row['years']}. It {row['what_en']}.")
+        zh = f"国民经济和社会发展第{z}个五年{kind}（{first}—{last}年），{row['what_zh']}。"
+        related = []
+        if n > 1:
+            related.append(plan_id(n - 1))
+        if n < len(rows):
+            related.append(plan_id(n + 1))
+        out.append(entry(plan_id(n), simplified, variants, f"{ordinal(n)} Five-Year Plan ({row['years']})",
+                         "Chinese government", en, zh, "planning", introduced=first,
+                         superseded=str(int(last) + 1) if int(last) < 2026 else "", related=related))
+    return out
+
+
+def plan_id(n: int) -> str:
+    return f"{id_number(n)}-wu-gui-hua" if n >= 11 else f"di-{id_number(n)}-ge-wu-nian-ji-hua"
+
+
+def to_toml(title: str, entries: list[dict[str, Any]]) -> str:
+    def q(value: str) -> str:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    lines = [f"# Zhushi glossary: {title}", "# GENERATED by scripts/generate_families.py from glossary/families/ — edit the tables, not this file.", ""]
+    for e in entries:
+        lines.append("[[term]]")
+        for key, value in e.items():
+            if isinstance(value, list):
+                lines.append(f"{key} = [{', '.join(q(v) for v in value)}]")
+            else:
+                lines.append(f"{key} = {q(value)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+FAMILIES = {
+    "family-congresses.toml": ("Party congresses", congresses),
+    "family-plenums.toml": ("plenary sessions of the Central Committee", plenums),
+    "family-sessions.toml": ("NPC and CPPCC sessions", sessions),
+    "family-plans.toml": ("five-year plans", plans),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="report files that differ from the tables; write nothing")
+    args = parser.parse_args(argv)
+    stale = []
+    for name, (title, build) in FAMILIES.items():
+        text = to_toml(title, build())
+        path = OUT / name
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+        else:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(ROOT)} ({text.count('[[term]]')} entries)")
+    if stale:
+        print("out of date: " + ", ".join(stale) + " (run scripts/generate_families.py)", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
