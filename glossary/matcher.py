@@ -1,31 +1,91 @@
-"""Finding glossary terms in a text in any script: leftmost, longest, non-overlapping."""
+"""Finding glossary terms in a text in any script: longest first, in agreement with the words of the
+sentence, and with the entry whose region and context fit the document.
+
+A candidate hit (a folded form of an entry found in the text) becomes a term only when
+- it is not the tail of a numbered name (千万工程 inside 百千万工程, 两岸 inside 三江两岸), and
+- it is one word of the local segmentation (glossary/segment.py), when a segmenter is given;
+otherwise the next shorter form at the same place is tried.
+
+Where several entries claim a form (a Mainland and a Taiwan sense), the one whose region fits the
+document's region is taken. An entry with context cues (an everyday word that is a political term
+only in some contexts, such as 两岸) is a full term only when one of its cues occurs in the same
+paragraph; otherwise the hit is kept as a weak one: not marked in the text, its popup gives the
+everyday meaning first and the glossary sense second.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+import ahocorasick
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .model import GlossaryEntry
 from .normalize import fold
+from .segment import inside_numbered_name
+
+if TYPE_CHECKING:
+    from .segment import LocalSegmenter
+
+# The regions a document can be read as, and how well each entry region fits it (higher is better).
+DOCUMENT_REGIONS: tuple[str, ...] = ("mainland", "taiwan", "hong-kong", "macau")
+_FIT: dict[str, dict[str, int]] = {
+    "mainland": {"national": 4, "cross-strait": 3, "international": 3, "taiwan": 1, "hong-kong": 1, "macau": 1},
+    "taiwan": {"taiwan": 4, "cross-strait": 3, "international": 2, "national": 1, "hong-kong": 1, "macau": 1},
+    "hong-kong": {"hong-kong": 4, "national": 3, "international": 2, "cross-strait": 2, "macau": 1, "taiwan": 1},
+    "macau": {"macau": 4, "national": 3, "international": 2, "cross-strait": 2, "hong-kong": 2, "taiwan": 1},
+}
+
+
+def region_fit(entry_region: str, document_region: str) -> int:
+    """How well an entry's region suits a document read as document_region (provinces count as the Mainland)."""
+    table = _FIT.get(document_region, _FIT["mainland"])
+    if entry_region in table:
+        return table[entry_region]
+    # a province or city of the Mainland
+    return 4 if document_region == "mainland" else 1
 
 
 @dataclass(frozen=True)
 class TermMatch:
-    """A glossary term found in a text: its span in the input text, the text there and the entry."""
+    """A glossary term found in a text: its span in the input text, the text there and the entry.
+
+    weak: the context does not support the glossary sense (shown unmarked, everyday meaning first).
+    """
 
     start: int
     end: int
     text: str
     entry: GlossaryEntry
+    weak: bool = False
+
+    @property
+    def sense(self) -> str:
+        """"glossary" for a marked term, "everyday" for a weak one."""
+        return "everyday" if self.weak else "glossary"
+
+
+_PARAGRAPH = re.compile(r"\n")
 
 
 class GlossaryMatcher:
     """Matches the folded forms (simplified, traditional, variants) of a set of entries in texts."""
 
-    def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
-        self._terms: dict[str, GlossaryEntry] = {}
-        # Own forms win over other entries' variants when two entries share a folded form.
+    def __init__(
+        self,
+        entries: Iterable[GlossaryEntry],
+        segmenter: LocalSegmenter | None = None,
+        cues: dict[str, tuple[str, ...]] | None = None,
+        joins: Iterable[str] = (),
+        splits: Iterable[str] = (),
+        patterns: Iterable[tuple[str, GlossaryEntry]] = (),
+    ) -> None:
+        self._terms: dict[str, list[GlossaryEntry]] = {}
+        self._segmenter = segmenter
+        self._cues = {k: tuple(c if c.startswith("@") else fold(c) for c in v) for k, v in (cues or {}).items()}
+        # Own forms come before other entries' variants when several entries share a folded form.
         entries = list(entries)
         for primary in (True, False):
             for entry in entries:
@@ -33,7 +93,27 @@ class GlossaryMatcher:
                 for form in forms:
                     key = fold(form.strip())
                     if key:
-                        self._terms.setdefault(key, entry)
+                        bucket = self._terms.setdefault(key, [])
+                        if entry not in bucket:
+                            bucket.append(entry)
+        # The user's word decisions: "this is one word" (join) and "split here" (a form with a | at the cut).
+        self._joins = {fold(j) for j in joins if j}
+        self._splits: dict[str, int] = {}
+        for item in splits:
+            left, bar, right = item.partition("|")
+            if bar and left and right:
+                self._splits[fold(left + right)] = len(left)
+        # Pattern entries (numbered session names and the like): one alternation, matched on the folded text.
+        patterned = list(patterns)
+        self._pattern_entries = [entry for _regex, entry in patterned]
+        self._pattern: re.Pattern[str] | None = (
+            re.compile("|".join(f"(?P<p{i}>{regex})" for i, (regex, _e) in enumerate(patterned))) if patterned else None
+        )
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for key in self._terms:
+            self._automaton.add_word(key, len(key))
+        if self._terms:
+            self._automaton.make_automaton()
         lengths: dict[str, set[int]] = {}
         for key in self._terms:
             lengths.setdefault(key[0], set()).add(len(key))
@@ -49,31 +129,98 @@ class GlossaryMatcher:
     def __len__(self) -> int:
         return len(self._terms)
 
-    def find(self, text: str) -> list[TermMatch]:
-        """Every term in text, left to right, longest first at each position, without overlaps."""
+    def forms(self) -> list[str]:
+        """Every folded form the matcher knows."""
+        return list(self._terms)
+
+    def entries_for(self, form: str) -> list[GlossaryEntry]:
+        """The entries claiming a form (any script), best first for a Mainland document."""
+        return list(self._terms.get(fold(form), ()))
+
+    def _choose(self, candidates: list[GlossaryEntry], region: str) -> GlossaryEntry:
+        if len(candidates) == 1:
+            return candidates[0]
+        best = candidates[0]
+        best_fit = region_fit(best.region, region) + (10 if best.source == "user" else 0)
+        for entry in candidates[1:]:
+            fit = region_fit(entry.region, region) + (10 if entry.source == "user" else 0)
+            if fit > best_fit:
+                best, best_fit = entry, fit
+        return best
+
+    def _split_blocks(self, folded: str, start: int, end: int) -> bool:
+        """Whether a user's "split here" cuts through this span."""
+        for form, cut in self._splits.items():
+            at = folded.find(form, max(0, start - len(form)), end + len(form))
+            while at != -1 and at < end:
+                if start < at + cut < end:
+                    return True
+                at = folded.find(form, at + 1, end + len(form))
+        return False
+
+    def _stands(self, folded: str, start: int, end: int) -> bool:
+        if inside_numbered_name(folded, start, end):
+            return False
+        if self._splits and self._split_blocks(folded, start, end):
+            return False
+        if self._segmenter is not None and folded[start:end] not in self._joins:
+            return self._segmenter.stands(folded, start, end)
+        return True
+
+    def _supported(self, entry: GlossaryEntry, folded: str, start: int, end: int, region: str) -> bool:
+        cues = self._cues.get(entry.id)
+        if not cues:
+            return True
+        if "@" + region in cues:
+            return True
+        para_start = folded.rfind("\n", 0, start) + 1
+        para_end = folded.find("\n", end)
+        paragraph = folded[para_start : para_end if para_end != -1 else len(folded)]
+        return any(cue in paragraph for cue in cues if cue[0] != "@")
+
+    def find(self, text: str, region: str = "mainland") -> list[TermMatch]:
+        """Every term in text, left to right, longest standing form first at each position, without overlaps."""
         if self._first is None or not text:
             return []
         folded = fold(text)
+        found = self._find_forms(text, folded, region)
+        if self._pattern is None:
+            return found
+        patterned = []
+        for hit in self._pattern.finditer(folded):
+            if hit.end() > hit.start() and hit.lastgroup:
+                entry = self._pattern_entries[int(hit.lastgroup[1:])]
+                patterned.append(TermMatch(hit.start(), hit.end(), text[hit.start() : hit.end()], entry))
+        if not patterned:
+            return found
+        # leftmost, then longest; a form wins a tie with a pattern (it says more)
+        is_pattern = {id(m) for m in patterned}
+        merged = sorted(found + patterned, key=lambda m: (m.start, -(m.end - m.start), id(m) in is_pattern))
+        out: list[TermMatch] = []
+        end = 0
+        for match in merged:
+            if match.start >= end:
+                out.append(match)
+                end = match.end
+        return out
+
+    def _find_forms(self, text: str, folded: str, region: str) -> list[TermMatch]:
         terms = self._terms
-        lengths = self._lengths
-        search = self._first.search
+        # every occurrence of every form, by start (an Aho-Corasick automaton: one pass over the text)
+        by_start: dict[int, list[int]] = {}
+        for last, length in self._automaton.iter(folded):
+            by_start.setdefault(last - length + 1, []).append(last + 1)
         matches: list[TermMatch] = []
-        size = len(folded)
         pos = 0
-        while True:
-            hit = search(folded, pos)
-            if hit is None:
-                break
-            start = hit.start()
-            for length in lengths[folded[start]]:
-                end = start + length
-                if end > size:
+        for start in sorted(by_start):
+            if start < pos:
+                continue
+            for end in sorted(by_start[start], reverse=True):  # the longest standing form first
+                if not self._stands(folded, start, end):
                     continue
-                entry = terms.get(folded[start:end])
-                if entry is not None:
-                    matches.append(TermMatch(start, end, text[start:end], entry))
-                    pos = end
-                    break
-            else:
-                pos = start + 1
+                entry = self._choose(terms[folded[start:end]], region)
+                weak = not self._supported(entry, folded, start, end, region)
+                matches.append(TermMatch(start, end, text[start:end], entry, weak))
+                pos = end
+                break
         return matches

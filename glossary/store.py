@@ -4,15 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .matcher import GlossaryMatcher
 from .model import GlossaryEntry
+
+if TYPE_CHECKING:
+    from .dictionary import Dictionary
 
 
 class GlossaryStore:
     """Curated plus user entries; a user entry with the same id or simplified form replaces the curated one."""
 
-    def __init__(self, curated: Iterable[GlossaryEntry], user: Iterable[GlossaryEntry] = ()) -> None:
+    def __init__(
+        self,
+        curated: Iterable[GlossaryEntry],
+        user: Iterable[GlossaryEntry] = (),
+        segment: bool = True,
+        dictionary: Dictionary | None = None,
+    ) -> None:
+        self._segment = segment
+        self._dictionary = dictionary
+        self._joins: tuple[str, ...] = ()
+        self._splits: tuple[str, ...] = ()
         self._curated = list(curated)
         self._user = [e if e.source == "user" else replace(e, source="user") for e in user]
         self._entries: list[GlossaryEntry] | None = None
@@ -41,10 +55,26 @@ class GlossaryStore:
         return self._by_id.get(entry_id)
 
     def matcher(self) -> GlossaryMatcher:
-        """A matcher over the current entries (user entries first, so their forms win)."""
+        """A matcher over the current entries (user entries first, so their forms win), checking word boundaries."""
         if self._matcher is None:
             entries = self.entries()
             user = [e for e in entries if e.source == "user"]
             others = [e for e in entries if e.source != "user"]
-            self._matcher = GlossaryMatcher(user + others)
+            ordered = user + others
+            segmenter = None
+            if self._segment:
+                from .segment import load_segmenter
+
+                segmenter = load_segmenter([f for e in ordered for f in e.forms()], self._dictionary)
+            from .patterns import read_patterns, read_senses, resolve
+
+            patterns = resolve(read_patterns(), ordered)
+            cues = {sense.entry: sense.cues for sense in read_senses()}
+            self._matcher = GlossaryMatcher(ordered, segmenter, cues, self._joins, self._splits, patterns)
         return self._matcher
+
+    def set_word_choices(self, joins: Iterable[str], splits: Iterable[str]) -> None:
+        """The user's "this is one word" and "split here" (left|right) decisions."""
+        self._joins = tuple(joins)
+        self._splits = tuple(splits)
+        self._matcher = None

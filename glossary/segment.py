@@ -1,0 +1,206 @@
+"""Local word segmentation around a glossary hit: does the hit agree with the words of its sentence?
+
+A max-probability segmentation (the method of jieba) over a short window around the hit, with
+jieba's word frequencies, CC-CEDICT's headwords and the glossary's forms as the vocabulary. A hit
+stands when it is one token of the best segmentation: 双减 stands in 落实双减政策 but not in
+双减少; 千万工程 does not stand inside 百千万工程. Numbered compounds (三江两岸, 一湾两翼) are
+recognised by their shape: a numeral-led term right after another numeral and noun is part of
+the longer name.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .dictionary import Dictionary
+
+NUMERALS = frozenset("一二两三四五六七八九十百千万零〇壹贰叁肆伍陆柒捌玖拾两")
+# A glossary form counts as a fairly common word: it should stay whole against chance splits but
+# lose to a more probable dictionary word that crosses its edge.
+GLOSSARY_FREQ = 2_000
+DICT_FREQ = 3  # a CC-CEDICT word that jieba's list lacks
+WINDOW = 5  # characters considered on each side of a hit
+MAX_WORD = 10
+_STOPS = frozenset("，。、；：？！“”‘’「」『』（）《》〈〉【】—…·,.;:?!()[]\"' \n\t")
+
+
+class LocalSegmenter:
+    """Max-probability segmentation of short windows over word frequencies plus extra words."""
+
+    def __init__(
+        self,
+        frequencies: dict[str, int],
+        extra: Iterable[str] = (),
+        dictionary_words: Iterable[str] = (),
+        total: int | None = None,
+    ) -> None:
+        freqs = dict(frequencies)
+        for word in dictionary_words:
+            if len(word) >= 2 and word not in freqs:
+                freqs[word] = DICT_FREQ
+        for word in extra:
+            if len(word) >= 2:
+                freqs[word] = max(freqs.get(word, 0), GLOSSARY_FREQ)
+        total = total or sum(freqs.values()) or 1
+        self._log_total = math.log(total)
+        self._freqs = freqs
+        self._single = math.log(1) - self._log_total  # unknown single character
+        self._lock = threading.Lock()
+        self._memo: dict[str, tuple[int, ...]] = {}
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._freqs
+
+    def boundaries(self, text: str) -> tuple[int, ...]:
+        """The cut points of the best segmentation of a short text (0 and len(text) included)."""
+        found = self._memo.get(text)
+        if found is not None:
+            return found
+        n = len(text)
+        freqs = self._freqs
+        log_total = self._log_total
+        best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+        best[n] = (0.0, n)
+        for i in range(n - 1, -1, -1):
+            f = freqs.get(text[i])
+            score = (math.log(f) - log_total if f else self._single) + best[i + 1][0]
+            choice = (score, i + 1)
+            for j in range(i + 2, min(n, i + MAX_WORD) + 1):
+                f = freqs.get(text[i:j])
+                if f:
+                    score = math.log(f) - log_total + best[j][0]
+                    if score > choice[0]:
+                        choice = (score, j)
+            best[i] = choice
+        cuts = [0]
+        i = 0
+        while i < n:
+            i = best[i][1]
+            cuts.append(i)
+        result = tuple(cuts)
+        with self._lock:
+            if len(self._memo) > 200_000:
+                self._memo.clear()
+            self._memo[text] = result
+        return result
+
+    def stands(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] is one token of the best segmentation of its surrounding window."""
+        left = start
+        while left > 0 and start - left < WINDOW and text[left - 1] not in _STOPS:
+            left -= 1
+        right = end
+        while right < len(text) and right - end < WINDOW and text[right] not in _STOPS:
+            right += 1
+        cuts = self.boundaries(text[left:right])
+        return (start - left) in cuts and (end - left) in cuts and not any(start - left < c < end - left for c in cuts)
+
+
+def inside_numbered_name(text: str, start: int, end: int) -> bool:
+    """Whether a numeral-led hit continues a numbered name: 百千万工程 (not 千万工程), 三江两岸 (not 两岸)."""
+    if start == 0 or text[start] not in NUMERALS:
+        return False
+    before = text[start - 1]
+    if before in NUMERALS or before.isdigit():
+        return True
+    # numeral + one or two nouns right before: 三江两岸, 一湾两翼三带, 一核两翼
+    for width in (2,):
+        i = start - width
+        between = text[i + 1 : start] if i >= 0 else ""
+        if i >= 0 and text[i] in NUMERALS and all(_is_han(c) and c not in NUMERALS for c in between):
+            if between[0] not in _MEASURES and (i == 0 or text[i - 1] not in "第"):
+                return True
+    return False
+
+
+# Characters after a numeral that make it a count or date (十年两岸关系), not a numbered name.
+_MEASURES = frozenset("年月日号时次个位名家项条种天届是都大中小多余批周季度亿倍点层级和与及或、")
+
+
+def _is_han(char: str) -> bool:
+    code = ord(char)
+    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x3FFFF
+
+
+def relevant_vocabulary(forms: Iterable[str], frequencies: dict[str, int], dictionary_words: Iterable[str]) -> dict[str, int]:
+    """The words that can decide whether a glossary form stands: those crossing a form's edge or containing it.
+
+    A word matters when one of its proper suffixes begins a form (it crosses the form's left edge),
+    one of its proper prefixes ends a form (it crosses the right edge), or it contains a form. Single
+    characters keep their frequencies. Keeping only these (tens of thousands instead of half a million)
+    keeps the matcher small; the decisions at a hit are the same, since other words only shift every
+    alternative alike.
+    """
+    forms = {f for f in forms if len(f) >= 2}
+    prefixes: set[str] = set()
+    suffixes: set[str] = set()
+    lengths = sorted({len(f) for f in forms})
+    for form in forms:
+        for k in range(1, len(form)):
+            prefixes.add(form[:k])
+            suffixes.add(form[k:])
+    merged: dict[str, int] = dict(frequencies)
+    for word in dictionary_words:
+        if len(word) >= 2 and word not in merged:
+            merged[word] = DICT_FREQ
+    kept: dict[str, int] = {}
+    for word, freq in merged.items():
+        n = len(word)
+        if n == 1:
+            kept[word] = freq
+            continue
+        if n > MAX_WORD:
+            continue
+        keep = any(word[k:] in prefixes or word[:k] in suffixes for k in range(1, n))
+        if not keep:
+            for size in lengths:
+                if size >= n:
+                    break
+                if any(word[i : i + size] in forms for i in range(n - size + 1)):
+                    keep = True
+                    break
+        if keep:
+            kept[word] = freq
+    return kept
+
+
+def load_segmenter(forms: Iterable[str], dictionary: Dictionary | None = None) -> LocalSegmenter | None:
+    """A segmenter over jieba's frequencies and CC-CEDICT for these glossary forms (cached on disk).
+
+    None when jieba's word list is not installed (then hits are only checked for numbered names).
+    """
+    import hashlib
+
+    from .cache import read_marshal, stamp, write_marshal
+    from .dictionary import default_dictionary
+    from .normalize import fold
+    from .search import _jieba_dict, word_frequencies
+
+    jieba = _jieba_dict()
+    if jieba is None:
+        return None
+    dictionary = dictionary or default_dictionary()
+    folded = sorted({fold(f) for f in forms if f})
+    digest = hashlib.sha1("\n".join(folded).encode("utf-8")).hexdigest()[:16]
+    path = None
+    try:
+        path = dictionary.cache_dir() / f"segment-v1-{stamp(jieba)}-{dictionary.data_stamp()}-{digest}.marshal"
+    except OSError:
+        pass
+    state = read_marshal(path) if path is not None and dictionary.use_cache else None
+    if not (isinstance(state, dict) and isinstance(state.get("words"), dict) and isinstance(state.get("total"), int)):
+        frequencies = word_frequencies()
+        total = sum(frequencies.values())
+        merged: dict[str, int] = {}
+        for word, freq in frequencies.items():
+            key = fold(word)
+            merged[key] = merged.get(key, 0) + freq
+        words = relevant_vocabulary(folded, merged, (fold(w) for w in dictionary.headwords()))
+        state = {"words": words, "total": total}
+        if path is not None and dictionary.use_cache:
+            write_marshal(path, state, "segment-v1-*.marshal")
+    return LocalSegmenter(state["words"], extra=folded, total=state["total"])
