@@ -116,22 +116,29 @@ def cmd_terms(args: argparse.Namespace) -> int:
     else:
         text = _read_input(args.file)
     services = _services()
-    matches = services.store.matcher().find(text)
+    from reader.core.region import detect_region
+
+    region = args.region if args.region != "auto" else detect_region(text).region
+    matches = services.store.matcher().find(text, region)
+    if not args.json:
+        print(f"Read as a {region} text" + (" (detected)" if args.region == "auto" else "") + ".", file=sys.stderr)
     if args.anki:
         from glossary.user import export_anki_tsv
 
-        unique = list({m.entry.id: m.entry for m in matches}.values())
+        unique = list({m.entry.id: m.entry for m in matches if not m.weak}.values())
         export_anki_tsv(unique, Path(args.anki))
         print(f"Wrote {len(unique)} terms to {args.anki} (Anki / Pleco import: hanzi, pinyin, meaning).", file=sys.stderr)
     if args.json:
         out = []
         for m in matches:
-            item = {"start": m.start, "end": m.end, "text": m.text}
+            item = {"start": m.start, "end": m.end, "text": m.text, "sense": m.sense, "document_region": region}
             item.update(m.entry.to_json())
             out.append(item)
         _write(sys.stdout, json.dumps(out, ensure_ascii=False, indent=1) + "\n")
         return 0
     for m in matches:
+        if m.weak:
+            continue  # the context does not support the glossary sense (shown with --json as "everyday")
         mark = " (user)" if m.entry.source == "user" else ""
         _write(sys.stdout, f"{m.start}-{m.end}\t{m.text}\t{m.entry.pinyin}\t{m.entry.english}{mark}\n")
     return 0
@@ -193,6 +200,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", default=None)
     p.add_argument("--json", action="store_true")
     p.add_argument("--anki", metavar="OUT.tsv", help="also write the document's terms as a TSV for Anki or Pleco")
+    p.add_argument("--region", choices=("auto", "mainland", "taiwan", "hong-kong", "macau"), default="auto",
+                   help="read the text as written in this region (default: auto, detected from script and vocabulary)")
     p.set_defaults(func=cmd_terms)
 
     p = sub.add_parser("lookup", help="search the glossary and the dictionary")

@@ -69,6 +69,8 @@ class DocumentAnnotator:
         self._pinyin_given = pinyin  # the default model (numpy, weights) loads on first use
         self._cache: dict[tuple[str, Script], list[BlockAnnotation | None]] = {}
         self._views: dict[tuple[str, Script], list[str]] = {}
+        self._regions: dict[str, str] = {}  # document key -> region (detected or chosen by the user)
+        self._chosen: set[str] = set()  # document keys whose region the user chose
         self._lock = threading.Lock()
 
     @property
@@ -95,6 +97,37 @@ class DocumentAnnotator:
             self._matcher = matcher
             self._cache.clear()
             self._views.clear()
+
+    def region_for(self, document: Document) -> str:
+        """The region the document is read as: the user's choice, else the detected one."""
+        region = self._regions.get(document.key)
+        if region is None:
+            from reader.core.region import detect_region
+
+            region = detect_region(document.text).region
+            with self._lock:
+                self._regions.setdefault(document.key, region)
+        return region
+
+    def region_chosen(self, document: Document) -> bool:
+        """Whether the user chose the document's region (rather than it being detected)."""
+        return document.key in self._chosen
+
+    def set_region(self, document: Document, region: str | None) -> None:
+        """Read the document as region (None: back to the detected one); its terms are matched again."""
+        with self._lock:
+            self._regions.pop(document.key, None)
+            self._chosen.discard(document.key)
+            if region is not None:
+                self._regions[document.key] = region
+                self._chosen.add(document.key)
+            for key in [k for k in self._cache if k[0] == document.key]:
+                del self._cache[key]
+
+    def document_terms(self, document: Document, text: str | None = None, include_weak: bool = False) -> list[TermMatch]:
+        """The glossary terms of a whole document (or of TEXT read as that document), as the page marks them."""
+        matches = self._matcher.find(document.text if text is None else text, self.region_for(document))
+        return matches if include_weak else [m for m in matches if not m.weak]
 
     def view_texts(self, document: Document, script: Script) -> list[str]:
         """Every block's text in a script (conversion only, no pinyin), cached."""
@@ -162,7 +195,7 @@ class DocumentAnnotator:
                     source_start=block.start,
                     offsets=view.offsets,
                     readings=(None,) * len(view.text),
-                    terms=tuple(self._matcher.find(view.text)),
+                    terms=tuple(self._matcher.find(view.text, self.region_for(document))),
                 )
             out.append(slot)
         return out
@@ -176,7 +209,7 @@ class DocumentAnnotator:
             views.append(self._converter.to_script(document.block_text(block), script))
         joined = "\n".join(v.text for v in views)
         readings = self._pinyin.readings(joined)
-        terms = self._matcher.find(joined)
+        terms = self._matcher.find(joined, self.region_for(document))
         pos = 0
         term_iter = iter(terms)
         pending = next(term_iter, None)
@@ -186,7 +219,7 @@ class DocumentAnnotator:
             while pending is not None and pending.start < end:
                 if pending.start >= pos and pending.end <= end:
                     block_terms.append(
-                        TermMatch(pending.start - pos, pending.end - pos, pending.text, pending.entry)
+                        TermMatch(pending.start - pos, pending.end - pos, pending.text, pending.entry, pending.weak)
                     )
                 pending = next(term_iter, None)
             block = document.blocks[i]

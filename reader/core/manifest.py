@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from reader.core.annotate import BlockAnnotation
-from reader.core.convert import OffsetMap, Script, ScriptConverter, written_script
+from reader.core.convert import OffsetMap, Script, ScriptConverter, default_converter, written_script
 from reader.core.document import BlockKind, Document
 
 if TYPE_CHECKING:
     from glossary.dictionary import Dictionary
+    from glossary.model import GlossaryEntry
 
 FIRST_CHUNK_CHARS = 6_000
 CHUNK_CHARS = 40_000
@@ -55,7 +56,8 @@ def _block_item(index: int, kind: BlockKind, text: str, src: int, offsets: Offse
 
 
 def _spans(block: BlockAnnotation) -> list[list[Any]]:
-    return [[t.start, t.end, t.entry.id] for t in block.terms]
+    """[start, end, entry id, weak] per term; weak (1) when the context does not support the glossary sense."""
+    return [[t.start, t.end, t.entry.id, 1 if t.weak else 0] for t in block.terms]
 
 
 def _block_json(block: BlockAnnotation) -> dict[str, Any]:
@@ -72,8 +74,34 @@ def text_payload(document: Document, converter: ScriptConverter, script: Script,
     return {"chunk": chunk, "script": str(script), "part": "text", "blocks": out, "glossary": {}, "dict": {}}
 
 
+def entry_view(entry: GlossaryEntry, script: str, written: str = "traditional") -> dict[str, Any]:
+    """An entry as the page shows it in a script view: the Chinese explanation in the view's script.
+
+    Mainland entries are written in Simplified and converted for the Traditional views (Taiwan and
+    Hong Kong usage in their views); Taiwan, Hong Kong and Macau entries are written in Traditional
+    and converted for a Simplified view.
+    """
+    from glossary.regions import is_outside_mainland
+
+    data = entry.display_json()
+    simplified_view = script == "simplified" or (script == "original" and written == "simplified")
+    converter = default_converter()
+    if simplified_view:
+        if is_outside_mainland(entry.region):
+            data["explanation_zh"] = converter.convert(entry.explanation_zh, "t2s").text
+    elif not is_outside_mainland(entry.region) and entry.source != "user":
+        config = {"taiwan": "s2tw", "hongkong": "s2hk"}.get(script, "s2t")
+        data["explanation_zh"] = converter.convert(entry.explanation_zh, config).text
+    return data
+
+
 def chunk_payload(
-    blocks: Sequence[BlockAnnotation], dictionary: Dictionary | None, chunk: int, script: str, part: str = "full"
+    blocks: Sequence[BlockAnnotation],
+    dictionary: Dictionary | None,
+    chunk: int,
+    script: str,
+    part: str = "full",
+    written: str = "traditional",
 ) -> dict[str, Any]:
     """One annotated chunk: blocks with readings and term spans, plus the glossary and dictionary entries used.
 
@@ -87,7 +115,7 @@ def chunk_payload(
     for block in blocks:
         for term in block.terms:
             if term.entry.id not in glossary:
-                glossary[term.entry.id] = term.entry.display_json()
+                glossary[term.entry.id] = entry_view(term.entry, script, written)
     if part == "terms":
         return {"chunk": chunk, "script": script, "part": part, "terms": {str(b.index): _spans(b) for b in blocks}, "glossary": glossary}
     return {

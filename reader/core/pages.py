@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reader.core.annotate import DocumentAnnotator
-from reader.core.convert import Script, default_converter
+from reader.core.convert import Script, default_converter, written_script
 from reader.core.document import Document
 from reader.core.manifest import chunk_payload, chunk_plan, document_info, text_payload
 
@@ -33,6 +33,7 @@ class DocumentPages:
         self._lock = threading.Lock()
         self._serving = threading.Lock()  # one request at a time: the annotator's models are not shared
         self._bytes: OrderedDict[tuple[str, ...], bytes] = OrderedDict()
+        self._written_scripts: dict[str, str] = {}
         # A window clears this at start and sets it once its first screen is shown: until then the
         # heavy parts (readings, dictionary: the first one loads the models and holds the GIL for
         # a while) wait up to a second, so they do not delay the first screen's messages.
@@ -79,6 +80,13 @@ class DocumentPages:
         entry = self._documents.get(key)
         return document_info(*entry) if entry else None
 
+    def _written(self, key: str, document: Document) -> str:
+        """The script a registered document is written in (worked out once)."""
+        found = self._written_scripts.get(key)
+        if found is None:
+            found = self._written_scripts[key] = str(written_script(document.text))
+        return found
+
     def chunk(self, key: str, script: Script, index: int, part: str = "full") -> dict[str, Any] | None:
         """One chunk in one script: part "text" (converted text only: the first screen), "terms"
         (glossary terms), "more" (readings + dictionary entries) or "full" (everything)."""
@@ -97,7 +105,7 @@ class DocumentPages:
         else:
             blocks = list(self._annotator.annotate(document, script, range(start, end)).blocks)
         dictionary = self._dictionary() if self._dictionary is not None and part in ("more", "full") else None
-        payload = chunk_payload(blocks, dictionary, index, str(script), part)
+        payload = chunk_payload(blocks, dictionary, index, str(script), part, self._written(key, document))
         if part == "full":
             payload["title"] = self._annotator.converter.to_script(document.title, script).text
         return payload

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.region import LABELS as REGION_LABELS
+from reader.core.region import REGIONS, detect_region
 from reader.core.convert import Script, written_script
 from reader.core.document import Document
 from reader.core.find import find_in_blocks
@@ -226,6 +228,13 @@ class MainWindow(QMainWindow):
         self.script_box.setToolTip("Script (Ctrl+1 … Ctrl+5)")
         self.script_box.activated.connect(lambda idx: self.set_script(Script(self.script_box.itemData(idx))))
         bar.addWidget(self.script_box)
+        self.region_box = QComboBox()
+        self.region_box.addItem("Region: auto", "auto")
+        for region in REGIONS:
+            self.region_box.addItem(f"Region: {REGION_LABELS[region]}", region)
+        self.region_box.setToolTip("Where the text is from: glossary senses and notes follow it (auto: from its script and vocabulary)")
+        self.region_box.activated.connect(lambda idx: self.set_region(str(self.region_box.itemData(idx))))
+        bar.addWidget(self.region_box)
         bar.addAction(self.pinyin_action)
         bar.addAction(self.numbers_action)
         bar.addAction(self.marks_action)
@@ -267,6 +276,7 @@ class MainWindow(QMainWindow):
             self._sync_script_widgets()
             self.bridge.send("settingsChanged", self._page_settings())
         self.setWindowTitle(f"{document.title} — Zhushi 注釋")
+        self._show_region(None)
         self.hits, self.hit_index = [], -1
         self.hit_label.setText("")
         self._request_document()
@@ -333,9 +343,9 @@ class MainWindow(QMainWindow):
             return
         # entries in the script of the text as shown (Simplified forms for a Simplified document as written)
         script = "simplified" if self.page_language() == "zh-Hans" else str(self.script)
-        document, matcher = self.document, self.services.store.matcher()
+        document, annotator = self.document, self.services.annotator
         self._relay.run(
-            lambda: matcher.find(document.text),
+            lambda: annotator.document_terms(document),
             lambda matches: self.document is document and self.terms_panel.set_terms(matches, script),
         )
 
@@ -446,6 +456,27 @@ class MainWindow(QMainWindow):
             self._request_document()
             self._remember_current()
         self._save_timer.start()
+
+    def _show_region(self, chosen: str | None) -> None:
+        """Show the region the document is read as: the user's choice, or "auto (detected)"."""
+        if self.document is None:
+            return
+        detected = detect_region(self.document.text).region
+        self.region_box.setItemText(0, f"Region: auto ({REGION_LABELS[detected]})")
+        self.region_box.setCurrentIndex(0 if chosen is None else 1 + list(REGIONS).index(chosen))
+
+    def set_region(self, region: str) -> None:
+        """Read the document as written in a region ("auto": as detected); its glossary terms are matched again."""
+        if self.document is None:
+            return
+        chosen = None if region == "auto" else region
+        self.services.annotator.set_region(self.document, chosen)
+        self._show_region(chosen)
+        self.pages.clear_cache()
+        self._refresh_terms()
+        self._request_document()
+        label = REGION_LABELS[chosen] if chosen else "detected automatically"
+        self.statusBar().showMessage(f"Reading the text as from: {label}.", 5000)
 
     def _sync_script_widgets(self) -> None:
         self.script_actions[self.script].setChecked(True)
@@ -571,7 +602,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(self, "Export terms for Anki / Pleco", str(Path.home() / "zhushi-terms.tsv"), "TSV (*.tsv *.txt)")
         if not name:
             return
-        matches = self.services.store.matcher().find(self.document.text)
+        matches = self.services.annotator.document_terms(self.document)
         unique = list({m.entry.id: m.entry for m in matches}.values())
         try:
             export_anki_tsv(unique, Path(name))

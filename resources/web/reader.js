@@ -280,7 +280,7 @@ function buildBlock(d, put, close = () => {}) {
     if (t < terms.length && terms[t][0] === i) {
       close(parent);
       const span = document.createElement("span");
-      span.className = "term";
+      span.className = terms[t][3] ? "weakterm" : "term";  // weak: the context does not support the glossary sense
       span.dataset.term = terms[t][2];
       span.dataset.start = String(i);
       frag.appendChild(span);
@@ -361,6 +361,10 @@ function lookupAt(b, i) {
   const blk = Z.blocks[b];
   if (!blk || !blk.data || !isHan(blk.data.text, i) && !termAt(blk, i)) return null;
   const tm = termAt(blk, i);
+  if (tm && tm[3]) {
+    // a weak hit: the everyday meaning first, the glossary sense second
+    return {kind: "word", b, start: tm[0], end: tm[1], words: wordsAt(blk, tm[0]).slice(0, 3), alt: Z.glossary[tm[2]]};
+  }
   if (tm) return {kind: "term", b, start: tm[0], end: tm[1], entry: Z.glossary[tm[2]], words: wordsAt(blk, tm[0]).slice(0, 1)};
   const words = wordsAt(blk, i);
   if (!words.length) return {kind: "char", b, start: i, end: i + 1, words: []};
@@ -378,22 +382,7 @@ function el(tag, cls, text) {
 function renderPopup(hit) {
   const pop = document.getElementById("popup");
   pop.textContent = "";
-  if (hit.kind === "term" && hit.entry) {
-    const g = hit.entry;
-    const box = el("div", "entry glossary");
-    const head = el("div");
-    head.appendChild(el("span", "hz", Z.hans ? g.simplified : g.traditional));
-    head.appendChild(el("span", "py", g.pinyin));
-    head.appendChild(el("span", "badge", g.source === "user" ? "my glossary" : "glossary"));
-    box.appendChild(head);
-    if (g.simplified !== g.traditional) box.appendChild(el("div", "src", `${g.simplified} · ${g.traditional}`));
-    box.appendChild(el("div", "en", g.english));
-    const whose = g.english_source === "official" ? `official rendering${g.english_source_note ? " (" + g.english_source_note + ")" : ""}` : "Zhushi's rendering";
-    box.appendChild(el("div", "src", g.region_label ? `${whose} · ${g.region_label}` : whose));
-    box.appendChild(el("p", "ex", g.explanation_en));
-    box.appendChild(el("p", "ex zh", g.explanation_zh));
-    pop.appendChild(box);
-  }
+  if (hit.kind === "term" && hit.entry) pop.appendChild(glossaryBox(hit.entry, hit));
   if (hit.kind !== "term" || !hit.entry) {
     if (!hit.words.length) {
       const blk = Z.blocks[hit.b];
@@ -413,8 +402,42 @@ function renderPopup(hit) {
       }
     }
     pop.appendChild(el("div", "src", "CC-CEDICT"));
+    if (hit.alt) {
+      pop.appendChild(el("div", "src alt-note", "Also a glossary term — not marked here, as the context does not point to this sense:"));
+      pop.appendChild(glossaryBox(hit.alt, null));
+    }
   }
   return pop;
+}
+
+// The glossary entry as a popup box. With a hit, the head shows what was matched there: a shorter or
+// other form (大湾区 for 粤港澳大湾区) gets its own characters and readings, the full form below it.
+function glossaryBox(g, hit) {
+  const box = el("div", "entry glossary");
+  const head = el("div");
+  const full = Z.hans ? g.simplified : g.traditional;
+  let shown = full, reading = g.pinyin;
+  if (hit) {
+    const blk = Z.blocks[hit.b];
+    const matched = blk.data.text.slice(hit.start, hit.end);
+    if (matched !== g.simplified && matched !== g.traditional) {
+      shown = matched;
+      const py = blk.data.py ? blk.data.py.slice(hit.start, hit.end).filter((r) => r) : [];
+      reading = py.length ? py.map(formatReading).join(" ") : "";
+    }
+  }
+  head.appendChild(el("span", "hz", shown));
+  if (reading) head.appendChild(el("span", "py", reading));
+  head.appendChild(el("span", "badge", g.source === "user" ? "my glossary" : "glossary"));
+  box.appendChild(head);
+  if (shown !== full) box.appendChild(el("div", "src", `form of ${full} ${g.pinyin}`));
+  else if (g.simplified !== g.traditional) box.appendChild(el("div", "src", `${g.simplified} · ${g.traditional}`));
+  box.appendChild(el("div", "en", g.english));
+  const whose = g.source === "user" ? "your rendering" : g.english_source === "official" ? `official rendering${g.english_source_note ? " (" + g.english_source_note + ")" : ""}` : "Zhushi's rendering";
+  box.appendChild(el("div", "src", g.region_label ? `${whose} · ${g.region_label}` : whose));
+  box.appendChild(el("p", "ex", g.explanation_en));
+  box.appendChild(el("p", "ex zh", g.explanation_zh));
+  return box;
 }
 
 function showPopup(hit, x, y) {
@@ -659,7 +682,7 @@ function termOccurrences(id) {
   const out = [];
   Z.blocks.forEach((blk, b) => {
     if (!blk.data) return;
-    for (const tm of blk.data.terms) if (tm[2] === id) out.push([b, tm[0], tm[1]]);
+    for (const tm of blk.data.terms) if (tm[2] === id && !tm[3]) out.push([b, tm[0], tm[1]]);
   });
   return out;
 }

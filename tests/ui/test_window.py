@@ -179,7 +179,9 @@ def test_a_simplified_article_of_ones_own(driver) -> None:  # type: ignore[no-un
     assert info["kind"] == "term" and "streamline" in driver.popup_text().lower()
     assert driver.run_js("return document.getElementById('doc-title').hidden;")  # its own first line is the title, shown once
     driver.hover("专精特新")
-    assert driver.run_js("return document.querySelector('#popup .hz').textContent;") == "专精特新"
+    # the popup shows what was matched there (the longer form 专精特新企业), and the entry's own form below it
+    assert driver.run_js("return document.querySelector('#popup .hz').textContent;") == "专精特新企业"
+    assert "form of 专精特新" in driver.popup_text()
     for _ in range(250):  # the panel fills from a worker thread, in the script of the text as shown
         labels = [w.terms_panel.list.item(i).text().split()[0] for i in range(w.terms_panel.list.count())]
         if "营商环境" in labels:
@@ -322,3 +324,29 @@ def test_a_user_entry_overrides_the_curated_one_in_the_popup(qapp, tmp_path: Pat
     finally:
         window.close()
         window.dispose()
+
+
+TAIWAN_NEWS = Path(__file__).parent / "fixtures" / "taiwan-news.txt"
+
+
+def test_a_taiwan_text_is_read_as_from_taiwan_and_the_reader_can_change_it(driver) -> None:  # type: ignore[no-untyped-def]
+    w = driver.window
+    w.set_script(Script.ORIGINAL)
+    driver.wait_loaded()
+    assert w.open_path(str(TAIWAN_NEWS))
+    driver.wait_loaded()
+    assert w.region_box.currentText() == "Region: auto (Taiwan)"
+    driver.hover("一國兩制")
+    popup = driver.popup_text()
+    assert "Taiwan" in popup  # Taiwan's own entry, with its region label
+    # 國家安全 in a Taiwan story is Taiwan's own security: not marked with the PRC policy note
+    info = driver.hover("國家安全")
+    assert info["kind"] != "term"
+    w.set_region("mainland")
+    driver.wait_loaded()
+    assert w.region_box.currentText() == "Region: Mainland"
+    driver.hover("一國兩制")
+    assert "Mainland China, national" in driver.popup_text()
+    w.set_region("auto")
+    driver.wait_loaded()
+    assert w.region_box.currentIndex() == 0
