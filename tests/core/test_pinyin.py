@@ -175,15 +175,5 @@ def test_long_text_without_punctuation(ann: PinyinAnnotator) -> None:
     assert r[0] == "zhong4" and r[3] == "xing2"
 
 
-def test_article_speed(ann: PinyinAnnotator) -> None:
-    import time
-
-    text = ARTICLE.read_text("utf-8")
-    ann.readings(text)
-    t = time.perf_counter()
-    ann.readings(text)
-    assert time.perf_counter() - t < 0.1
-
-
 def test_default_annotator_shared() -> None:
     assert default_annotator() is default_annotator()
