@@ -148,22 +148,34 @@ class GlossaryMatcher:
                 best, best_fit = entry, fit
         return best
 
-    def _split_blocks(self, folded: str, start: int, end: int) -> bool:
-        """Whether a user's "split here" cuts through this span."""
-        for form, cut in self._splits.items():
-            at = folded.find(form, max(0, start - len(form)), end + len(form))
+    def _user_decides(self, folded: str, start: int, end: int) -> bool | None:
+        """The reader's own word choices at this span: True (stands), False (does not), None (no choice here)."""
+        if folded[start:end] in self._joins:
+            return True
+        for word in self._joins:
+            at = folded.find(word, max(0, start - len(word) + 1), end + len(word) - 1)
             while at != -1 and at < end:
-                if start < at + cut < end:
-                    return True
-                at = folded.find(form, at + 1, end + len(form))
-        return False
+                if at + len(word) > start and not (start <= at and at + len(word) <= end):
+                    return False  # the span cuts into a word the reader keeps whole
+                at = folded.find(word, at + 1, end + len(word) - 1)
+        decided: bool | None = None
+        for form, cut in self._splits.items():
+            at = folded.find(form, max(0, start - len(form) + 1), end + len(form) - 1)
+            while at != -1 and at < end:
+                place = at + cut
+                if start < place < end:
+                    return False  # the reader split here
+                if place in (start, end):
+                    decided = True
+                at = folded.find(form, at + 1, end + len(form) - 1)
+        return decided
 
     def _stands(self, folded: str, start: int, end: int) -> bool:
+        if (self._joins or self._splits) and (choice := self._user_decides(folded, start, end)) is not None:
+            return choice
         if inside_numbered_name(folded, start, end):
             return False
-        if self._splits and self._split_blocks(folded, start, end):
-            return False
-        if self._segmenter is not None and folded[start:end] not in self._joins:
+        if self._segmenter is not None:
             return self._segmenter.stands(folded, start, end)
         return True
 

@@ -104,6 +104,8 @@ class UserGlossary:
         self.path = path or default_path()
         self.warnings: list[str] = []
         self._entries: dict[str, GlossaryEntry] = {}
+        self._joins: list[str] = []  # "this is one word"
+        self._splits: list[str] = []  # "split here", written left|right
         self._load()
 
     # -- file ------------------------------------------------------------------------------------
@@ -117,11 +119,24 @@ class UserGlossary:
             self._set_aside(f"cannot read it ({exc})")
             return
         try:
-            entries = self._parse(json.loads(text))
+            data = json.loads(text)
+            entries = self._parse(data)
+            joins, splits = self._parse_words(data)
         except (ValueError, TypeError) as exc:
             self._set_aside(str(exc))
             return
         self._entries = {e.id: e for e in entries}
+        self._joins, self._splits = joins, splits
+
+    @staticmethod
+    def _parse_words(data: Any) -> tuple[list[str], list[str]]:
+        words = data.get("words", {}) if isinstance(data, dict) else {}
+        if not isinstance(words, dict):
+            raise ValueError("'words' must be an object")
+        joins, splits = words.get("join", []), words.get("split", [])
+        if not all(isinstance(w, str) for w in [*joins, *splits]) or not isinstance(joins, list) or not isinstance(splits, list):
+            raise ValueError("'words' must hold lists of strings")
+        return list(joins), [s for s in splits if "|" in s]
 
     @staticmethod
     def _parse(data: Any) -> list[GlossaryEntry]:
@@ -164,7 +179,9 @@ class UserGlossary:
 
     def save(self) -> None:
         """Write the glossary atomically."""
-        data = {"version": FORMAT_VERSION, "entries": [self._record(e) for e in self._entries.values()]}
+        data: dict[str, Any] = {"version": FORMAT_VERSION, "entries": [self._record(e) for e in self._entries.values()]}
+        if self._joins or self._splits:
+            data["words"] = {"join": self._joins, "split": self._splits}
         atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
     @staticmethod
@@ -212,6 +229,41 @@ class UserGlossary:
     def delete(self, entry_id: str) -> None:
         """Remove an entry and save; KeyError if there is none."""
         del self._entries[entry_id]
+        self.save()
+
+    # -- word choices ----------------------------------------------------------------------------
+
+    def word_choices(self) -> tuple[list[str], list[str]]:
+        """The reader's "this is one word" forms and "split here" (left|right) choices, applied to every document."""
+        return list(self._joins), list(self._splits)
+
+    def add_join(self, word: str) -> None:
+        """Keep a word whole wherever it occurs (no glossary term inside it or across its edges); saves."""
+        word = word.strip()
+        if len(word) < 2 or any(c.isspace() for c in word):
+            raise ValueError("a word needs at least two characters and no spaces")
+        if word not in self._joins:
+            self._joins.append(word)
+            self.save()
+
+    def add_split(self, marked: str) -> None:
+        """Cut text at the | wherever its characters occur ("双减|少"); saves."""
+        left, bar, right = marked.strip().partition("|")
+        if not bar or not left or not right or "|" in right:
+            raise ValueError("mark the one place to split with a single |, with characters on both sides")
+        value = f"{left}|{right}"
+        if value not in self._splits:
+            self._splits.append(value)
+            self.save()
+
+    def remove_word_choice(self, value: str) -> None:
+        """Forget a join or split choice; saves."""
+        if value in self._joins:
+            self._joins.remove(value)
+        elif value in self._splits:
+            self._splits.remove(value)
+        else:
+            raise KeyError(value)
         self.save()
 
     # -- tables ----------------------------------------------------------------------------------

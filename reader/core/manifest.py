@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from reader.core.annotate import BlockAnnotation
 from reader.core.convert import OffsetMap, Script, ScriptConverter, default_converter, written_script
 from reader.core.document import BlockKind, Document
+from reader.core.longtail import long_tail
 
 if TYPE_CHECKING:
     from glossary.dictionary import Dictionary
@@ -56,8 +57,12 @@ def _block_item(index: int, kind: BlockKind, text: str, src: int, offsets: Offse
 
 
 def _spans(block: BlockAnnotation) -> list[list[Any]]:
-    """[start, end, entry id, weak] per term; weak (1) when the context does not support the glossary sense."""
-    return [[t.start, t.end, t.entry.id, 1 if t.weak else 0] for t in block.terms]
+    """[start, end, entry id, flag] per term, in order: flag 0 a glossary term, 1 a weak hit (the context
+    does not support the glossary sense), 2 a long-tail term with no entry ([start, end, "", 2, kind])."""
+    spans: list[list[Any]] = [[t.start, t.end, t.entry.id, 1 if t.weak else 0] for t in block.terms]
+    spans += [[t.start, t.end, "", 2, t.kind] for t in long_tail(block.text, block.terms)]
+    spans.sort(key=lambda span: span[0])
+    return spans
 
 
 def _block_json(block: BlockAnnotation) -> dict[str, Any]:

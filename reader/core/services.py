@@ -50,7 +50,9 @@ class Services:
             from glossary.loader import load_curated
             from glossary.store import GlossaryStore
 
-            return GlossaryStore(load_curated(), self.user_glossary.entries())
+            store = GlossaryStore(load_curated(), self.user_glossary.entries())
+            store.set_word_choices(*self.user_glossary.word_choices())
+            return store
 
         return self._once("_store", build)
 
@@ -86,6 +88,7 @@ class Services:
         """Re-read the user's entries into the store, matcher and search."""
         with self._lock:
             self.store.set_user(self.user_glossary.entries())
+            self.store.set_word_choices(*self.user_glossary.word_choices())
             self.annotator.set_matcher(self.store.matcher())
             self.__dict__.pop("_search", None)
 

@@ -121,6 +121,13 @@ def entry_html(info: dict[str, Any]) -> str:
             + "</small></p>"
             f"<p>{e(entry['explanation_en'])}</p><p>{e(entry['explanation_zh'])}</p>"
         )
+    if info.get("kind") == "tail":
+        kinds = {"numbered": "a numbered formula", "quoted": "a quoted phrase", "title": "a title"}
+        parts.append(
+            f"<h2 style='margin:0'>{e(info.get('text', ''))}</h2>"
+            f"<p><small>Not in the glossary: {kinds.get(str(info.get('tail')), 'a term')}, read as one unit. "
+            "Its parts are below; “Add to my glossary” keeps your own note for it.</small></p>"
+        )
     for word in info.get("words", []):
         for d in word.get("entries", []):
             defs = "".join(f"<li>{e(x)}</li>" for x in d.get("definitions", []))
@@ -128,6 +135,13 @@ def entry_html(info: dict[str, Any]) -> str:
                 f"<h3 style='margin:6px 0 0'>{e(d['simplified'])} {e(d['traditional'])}"
                 f" <span style='color:#a33b20'>{e(d.get('pinyin_marks') or d['pinyin'])}</span></h3><ol>{defs}</ol>"
             )
+    alt = info.get("alt")
+    if alt:
+        parts.append(
+            "<p style='color:gray'><small>Also a glossary term, not marked here as the context does not point to it:</small></p>"
+            f"<h3 style='margin:0'>{e(alt['traditional'])} · {e(alt['simplified'])} <span style='color:#a33b20'>{e(alt['pinyin'])}</span></h3>"
+            f"<p><b>{e(alt['english'])}</b></p><p>{e(alt['explanation_en'])}</p>"
+        )
     if not parts:
         parts.append(f"<p>{e(info.get('text', ''))}: no entry.</p>")
     if info.get("words"):

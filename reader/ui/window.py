@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         self.next_hit = self._action("Find &next", lambda: self.step_hit(1), QKeySequence.StandardKey.FindNext)
         self.prev_hit = self._action("Find &previous", lambda: self.step_hit(-1), QKeySequence.StandardKey.FindPrevious)
         self.about_action = self._action("&About Zhushi", lambda: show_about(self))
+        self.join_action = self._action("Treat the selection as &one word", self.join_selection, "Ctrl+J")
+        self.split_action = self._action("&Split the selection here…", self.split_selection, "Ctrl+Shift+J")
 
         self.script_group = QActionGroup(self)
         self.script_actions: dict[Script, QAction] = {}
@@ -213,6 +215,9 @@ class MainWindow(QMainWindow):
         edit_menu = menu.addMenu("&Search")
         for action in (self.find_action, self.next_hit, self.prev_hit):
             edit_menu.addAction(action)
+        words_menu = menu.addMenu("&Words")
+        words_menu.addAction(self.join_action)
+        words_menu.addAction(self.split_action)
         help_menu = menu.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -549,6 +554,51 @@ class MainWindow(QMainWindow):
         self.entry_panel.pin(info)
         self.entry_panel.set_known(info.get("text") in self.settings.known_words)
         self.side_tabs.setCurrentWidget(self.entry_panel)
+
+    def selected_text(self) -> str:
+        """The text selected in the page (Chinese characters only, no ruby)."""
+        text = self.view.page().selectedText()
+        return "".join(ch for ch in text if not ch.isspace() and not ch.isascii())
+
+    def join_selection(self, text: str | None = None) -> None:
+        """Words → Treat the selection as one word: kept whole in every document (no glossary term inside it)."""
+        word = text if text is not None else self.selected_text()
+        if not word:
+            self.statusBar().showMessage("Select the characters that make one word first.", 5000)
+            return
+        try:
+            self.services.user_glossary.add_join(word)
+        except (ValueError, OSError) as exc:
+            self.warn("One word", f"Not kept: {exc}")
+            return
+        self._word_choices_changed(f"“{word}” is treated as one word in every document.")
+
+    def split_selection(self, marked: str | None = None) -> None:
+        """Words → Split the selection here: the reader marks the place with | (双减|少); applies to every document."""
+        if marked is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            selection = self.selected_text()
+            if not selection:
+                self.statusBar().showMessage("Select the characters to split first.", 5000)
+                return
+            marked, ok = QInputDialog.getText(self, "Split here", "Put a | where the words part (for example 双减|少):", text=selection)
+            if not ok:
+                return
+        try:
+            self.services.user_glossary.add_split(marked)
+        except (ValueError, OSError) as exc:
+            self.warn("Split here", f"Not kept: {exc}")
+            return
+        self._word_choices_changed(f"“{marked}” is split there in every document.")
+
+    def _word_choices_changed(self, message: str) -> None:
+        self.services.user_glossary_changed()
+        self.pages.clear_cache()
+        self._refresh_terms()
+        if self.document is not None:
+            self._request_document()
+        self.statusBar().showMessage(message, 6000)
 
     def _add_to_glossary(self, info: dict[str, Any]) -> None:
         words = info.get("words") or []

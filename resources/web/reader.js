@@ -280,8 +280,10 @@ function buildBlock(d, put, close = () => {}) {
     if (t < terms.length && terms[t][0] === i) {
       close(parent);
       const span = document.createElement("span");
-      span.className = terms[t][3] ? "weakterm" : "term";  // weak: the context does not support the glossary sense
-      span.dataset.term = terms[t][2];
+      // 0 a glossary term; 1 weak (the context does not support the glossary sense); 2 long tail (no entry)
+      span.className = ["term", "weakterm", "tailterm"][terms[t][3] || 0];
+      if (terms[t][2]) span.dataset.term = terms[t][2];
+      else span.dataset.tail = terms[t][4] || "";
       span.dataset.start = String(i);
       frag.appendChild(span);
       parent = span; termEnd = terms[t][1]; t++;
@@ -361,6 +363,7 @@ function lookupAt(b, i) {
   const blk = Z.blocks[b];
   if (!blk || !blk.data || !isHan(blk.data.text, i) && !termAt(blk, i)) return null;
   const tm = termAt(blk, i);
+  if (tm && tm[3] === 2) return {kind: "tail", b, start: tm[0], end: tm[1], tail: tm[4], words: partsOf(blk, tm[0], tm[1])};
   if (tm && tm[3]) {
     // a weak hit: the everyday meaning first, the glossary sense second
     return {kind: "word", b, start: tm[0], end: tm[1], words: wordsAt(blk, tm[0]).slice(0, 3), alt: Z.glossary[tm[2]]};
@@ -370,6 +373,20 @@ function lookupAt(b, i) {
   if (!words.length) return {kind: "char", b, start: i, end: i + 1, words: []};
   return {kind: "word", b, start: i, end: i + words[0][0].length, words: words.slice(0, 3)};
 }
+
+// The dictionary words that make up a span, longest first from the left (a character where none is known).
+function partsOf(blk, start, end) {
+  const parts = [];
+  let i = start;
+  while (i < end) {
+    const found = wordsAt(blk, i).filter(([w]) => i + w.length <= end);
+    if (found.length) { parts.push(found[0]); i += found[0][0].length; }
+    else i++;
+  }
+  return parts;
+}
+
+const TAIL_KINDS = {numbered: "a numbered formula", quoted: "a quoted phrase", title: "a title"};
 
 // ---------- popup ----------
 function el(tag, cls, text) {
@@ -382,6 +399,26 @@ function el(tag, cls, text) {
 function renderPopup(hit) {
   const pop = document.getElementById("popup");
   pop.textContent = "";
+  if (hit.kind === "tail") {
+    const blk = Z.blocks[hit.b];
+    const box = el("div", "entry tail");
+    const head = el("div");
+    head.appendChild(el("span", "hz", blk.data.text.slice(hit.start, hit.end)));
+    const py = blk.data.py ? blk.data.py.slice(hit.start, hit.end).filter((r) => r) : [];
+    if (py.length) head.appendChild(el("span", "py", py.map(formatReading).join(" ")));
+    head.appendChild(el("span", "badge", "not in the glossary"));
+    box.appendChild(head);
+    box.appendChild(el("div", "src", `Read as one unit: ${TAIL_KINDS[hit.tail] || "a term"} with no glossary entry. Its parts:`));
+    const ol = el("ul", "parts");
+    for (const [word, entries] of hit.words) {
+      const d = entries[0];
+      ol.appendChild(el("li", null, `${word} ${d.pinyin_marks || cedictMarks(d.pinyin)} — ${d.definitions.slice(0, 3).join("; ")}`));
+    }
+    box.appendChild(ol);
+    box.appendChild(el("div", "src", "Click to pin it, then “Add to my glossary”."));
+    pop.appendChild(box);
+    return pop;
+  }
   if (hit.kind === "term" && hit.entry) pop.appendChild(glossaryBox(hit.entry, hit));
   if (hit.kind !== "term" || !hit.entry) {
     if (!hit.words.length) {
@@ -503,7 +540,8 @@ function onClick(ev) {
   if (!hit) return;
   const blk = Z.blocks[hit.b];
   call("entryActivated", {kind: hit.kind, text: blk.data.text.slice(hit.start, hit.end), entry: hit.entry || null,
-                          words: hit.words.map(([w, es]) => ({word: w, entries: es}))});
+                          words: hit.words.map(([w, es]) => ({word: w, entries: es})), tail: hit.tail || null,
+                          alt: hit.alt || null});
 }
 
 // hover by text, for tests and the screenshot command: the first occurrence of a text

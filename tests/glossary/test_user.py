@@ -154,3 +154,23 @@ def test_export_anki(tmp_path):
     assert lines[0] == "測試 / 测试\tcè shì\ttest — line break and tab"
     assert lines[1].split("\t")[0] == "放管服"
     assert lines[2] == "" and len(lines) == 3
+
+
+def test_word_choices_are_kept_in_the_user_glossary(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import pytest
+
+    from glossary.user import UserGlossary
+
+    path = tmp_path / "user-glossary.json"
+    user = UserGlossary(path)
+    user.add_join("三江两岸")
+    user.add_split("双减|少")
+    with pytest.raises(ValueError):
+        user.add_split("no bar here")
+    again = UserGlossary(path)
+    assert again.word_choices() == (["三江两岸"], ["双减|少"])
+    assert json.loads(path.read_text("utf-8"))["words"] == {"join": ["三江两岸"], "split": ["双减|少"]}
+    again.remove_word_choice("三江两岸")
+    assert UserGlossary(path).word_choices() == ([], ["双减|少"])
