@@ -55,9 +55,12 @@ class LocalSegmenter:
     def __contains__(self, word: str) -> bool:
         return word in self._freqs
 
-    def boundaries(self, text: str) -> tuple[int, ...]:
-        """The cut points of the best segmentation of a short text (0 and len(text) included)."""
-        found = self._memo.get(text)
+    def boundaries(self, text: str, longest: int = MAX_WORD) -> tuple[int, ...]:
+        """The cut points of the best segmentation of a short text (0 and len(text) included), with words
+        of up to max(longest, MAX_WORD) characters."""
+        longest = max(longest, MAX_WORD)
+        key = text if longest == MAX_WORD else f"{longest}:{text}"
+        found = self._memo.get(key)
         if found is not None:
             return found
         n = len(text)
@@ -69,7 +72,7 @@ class LocalSegmenter:
             f = freqs.get(text[i])
             score = (math.log(f) - log_total if f else self._single) + best[i + 1][0]
             choice = (score, i + 1)
-            for j in range(i + 2, min(n, i + MAX_WORD) + 1):
+            for j in range(i + 2, min(n, i + longest) + 1):
                 f = freqs.get(text[i:j])
                 if f:
                     score = math.log(f) - log_total + best[j][0]
@@ -85,7 +88,7 @@ class LocalSegmenter:
         with self._lock:
             if len(self._memo) > 200_000:
                 self._memo.clear()
-            self._memo[text] = result
+            self._memo[key] = result
         return result
 
     def stands(self, text: str, start: int, end: int) -> bool:
@@ -96,7 +99,7 @@ class LocalSegmenter:
         right = end
         while right < len(text) and right - end < WINDOW and text[right] not in _STOPS:
             right += 1
-        cuts = self.boundaries(text[left:right])
+        cuts = self.boundaries(text[left:right], end - start)
         return (start - left) in cuts and (end - left) in cuts and not any(start - left < c < end - left for c in cuts)
 
 

@@ -203,7 +203,7 @@ def sessions() -> list[dict[str, Any]]:
             cp_zh = f"中国人民政治协商会议第{zt}届全国委员会第{zs}次会议，{when_zh}与全国人大会议同期在北京举行（合称“全国两会”）。"
             out.append(entry(
                 f"quan-guo-zheng-xie-{id_number(t)}-jie-{id_number(s)}-ci-hui-yi", f"全国政协{zt}届{zs}次会议",
-                [f"中国人民政治协商会议第{zt}届全国委员会第{zs}次会议", f"{zt}届全国政协{zs}次会议",
+                [f"中国人民政治协商会议第{zt}届全国委员会第{zs}次会议", f"政协第{zt}届全国委员会第{zs}次会议", f"{zt}届全国政协{zs}次会议",
                  f"全国政协第{zt}届第{zs}次会议"],
                 f"{ORDINAL_WORDS[s]} Session of the {ordinal(t)} National Committee of the Chinese People's Political Consultative Conference",
                 "CPPCC / Xinhua", cp_en, cp_zh, "meeting", introduced=str(year),
