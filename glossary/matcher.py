@@ -48,6 +48,29 @@ def region_fit(entry_region: str, document_region: str) -> int:
     return 4 if document_region == "mainland" else 1
 
 
+_REGION_GROUP = {"taiwan": "taiwan", "hong-kong": "hong-kong", "macau": "macau", "mainland": "mainland"}
+_ANYWHERE = frozenset({"cross-strait", "international"})
+_SENTENCE_ENDS = "。！？；\n!?;"
+# Other countries (Simplified, as texts are folded before matching): "印度总理" is not China's premier.
+_FOREIGN = re.compile(
+    "(?:美国|英国|法国|德国|日本|韩国|朝鲜|俄罗斯|印度|越南|泰国|新加坡|马来西亚|印尼|印度尼西亚|菲律宾|缅甸|柬埔寨|老挝|"
+    "蒙古|巴基斯坦|孟加拉|斯里兰卡|尼泊尔|哈萨克斯坦|伊朗|伊拉克|以色列|土耳其|沙特|埃及|南非|尼日利亚|肯尼亚|埃塞俄比亚|"
+    "巴西|阿根廷|墨西哥|加拿大|澳大利亚|澳洲|新西兰|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|波兰|"
+    "乌克兰|匈牙利|希腊|奥地利|爱尔兰|捷克|罗马尼亚|塞尔维亚|欧盟|联合国|欧洲|各国|该国|外国|他国)$"
+)
+# Words of public affairs: a sentence with one of them (or with another glossary term) is about the genre.
+_GENRE_WORDS = tuple(
+    "政府 党 政策 改革 发展 建设 推进 推动 坚持 落实 部署 工作 中央 国家 全国 全省 全市 全县 省 市委 县委 经济 社会 会议 "
+    "要求 提出 强调 实施 立法 法律 法规 条例 议员 局长 司长 特区 行政 政治 制度 治理 民生 人民 群众 干部 领导 战略 规划 "
+    "计划 体系 机制 产业 企业 项目 财政 预算 投资 市场 安全 合作 两岸 台湾 香港 澳门 大陆 选举 政党 立委 总统 部长 "
+    "主席 书记 委员 代表 议会 法案 国际 外交 深化 加强 加快 稳定 增长 目标 任务 亿元 监管 审议 通过 施政 议案 部门 "
+    "机关 官员 公务 执政 在野 民主 宪 军 国防 外资 贸易 就业 教育 医疗 住房 房屋 土地 环保 生态 扶贫 乡村 农村 城市 "
+    "公共 服务 文件 意见 决定 通知 方案 报告 专项 试点 示范 考核 监督 纪委 巡视 整改 反腐 视察 调研 首长 部会 会见 出席 "
+    "主持 宣布 指出 表示 呼吁 批评 法院 检察 判决 司法 警方 议题 民调 政见 候选人 投票 舆论 媒体 新闻 记者 官方 "
+    "协商 谈判 峰会 论坛 声明 抗议 示威 游行 罢工 补贴 津贴 税 债 利率 金融 银行 股市 汇率 货币 通胀 物价".split()
+)
+
+
 @dataclass(frozen=True)
 class TermMatch:
     """A glossary term found in a text: its span in the input text, the text there and the entry.
@@ -81,9 +104,11 @@ class GlossaryMatcher:
         joins: Iterable[str] = (),
         splits: Iterable[str] = (),
         patterns: Iterable[tuple[str, GlossaryEntry]] = (),
+        generic: Iterable[str] = (),
     ) -> None:
         self._terms: dict[str, list[GlossaryEntry]] = {}
         self._segmenter = segmenter
+        self._generic = frozenset(fold(g) for g in generic)  # forms that are also everyday words
         self._cues = {k: tuple(c if c.startswith("@") else fold(c) for c in v) for k, v in (cues or {}).items()}
         # Own forms come before other entries' variants when several entries share a folded form.
         entries = list(entries)
@@ -196,6 +221,8 @@ class GlossaryMatcher:
             return []
         folded = fold(text)
         found = self._find_forms(text, folded, region)
+        if self._generic:
+            found = self._check_generic(found, folded, region)
         if self._pattern is None:
             return found
         patterned = []
@@ -214,6 +241,38 @@ class GlossaryMatcher:
             if match.start >= end:
                 out.append(match)
                 end = match.end
+        return out
+
+    def _check_generic(self, found: list[TermMatch], folded: str, region: str) -> list[TermMatch]:
+        """Hits on everyday words (generic CC-CEDICT headwords) that the context does not make terms are weak:
+        - an entry of another region's system (a Hong Kong 教育局 in a Mainland text, the PRC's 宪法 in a
+          Taiwan one) — cross-Strait and international entries apply everywhere;
+        - a foreign country's institution (印度总理, 泰國戒嚴);
+        - a sentence with nothing of public affairs in it: no other glossary term, no word of the genre."""
+        home = _REGION_GROUP.get(region, "mainland")
+        strong = [m for m in found if not m.weak]
+        out: list[TermMatch] = []
+        for match in found:
+            key = folded[match.start : match.end]
+            if match.weak or match.entry.source == "user" or match.entry.region in _ANYWHERE or match.entry.id in self._cues:
+                # (an entry with its own cues in senses.toml was decided by them)
+                out.append(match)
+                continue
+            # a foreign country's institution or office (印度总理, 日本國民年金)
+            weak = _FOREIGN.search(folded[max(0, match.start - 6) : match.start]) is not None
+            if key not in self._generic:
+                out.append(TermMatch(match.start, match.end, match.text, match.entry, True) if weak else match)
+                continue
+            group = _REGION_GROUP.get(match.entry.region, "mainland")
+            weak = weak or group != home
+            if not weak:
+                start = max(folded.rfind(ch, 0, match.start) for ch in _SENTENCE_ENDS) + 1
+                ends = [i for i in (folded.find(ch, match.end) for ch in _SENTENCE_ENDS) if i != -1]
+                end = min(ends) if ends else len(folded)
+                sentence = folded[start:end]
+                others = any(m is not match and start <= m.start and m.end <= end for m in strong)
+                weak = not others and not any(word in sentence for word in _GENRE_WORDS)
+            out.append(TermMatch(match.start, match.end, match.text, match.entry, True) if weak else match)
         return out
 
     def _find_forms(self, text: str, folded: str, region: str) -> list[TermMatch]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -70,7 +71,8 @@ class GlossaryStore:
 
             patterns = resolve(read_patterns(), ordered)
             cues = {sense.entry: sense.cues for sense in read_senses()}
-            self._matcher = GlossaryMatcher(ordered, segmenter, cues, self._joins, self._splits, patterns)
+            generic = generic_forms(ordered, self._dictionary) if self._segment else set()
+            self._matcher = GlossaryMatcher(ordered, segmenter, cues, self._joins, self._splits, patterns, generic)
         return self._matcher
 
     def set_word_choices(self, joins: Iterable[str], splits: Iterable[str]) -> None:
@@ -78,3 +80,65 @@ class GlossaryStore:
         self._joins = tuple(joins)
         self._splits = tuple(splits)
         self._matcher = None
+
+
+# Words in a dictionary gloss that tie a headword to one polity: such a word is a name, not an everyday word.
+_SPECIFIC = re.compile(
+    r"\b(?:PRC|China|Chinese|CCP|CPC|Communist|Beijing|Taiwan|Tw|Hong Kong|HK|Macau|Macao|Kuomintang|KMT|DPP|"
+    r"Mao|Deng|Xi Jinping|PLA|State Council|NPC|CPPCC|Politburo|Yuan|abbr\.)\b"
+)
+
+
+_NUMERALS = frozenset("一二两三四五六七八九十百千万")
+
+
+def generic_forms(entries: Iterable[GlossaryEntry], dictionary: Dictionary | None = None, compounds: bool = False) -> set[str]:
+    """The folded forms of entries that are also everyday language: a CC-CEDICT headword with no polity in
+    its gloss, or a compound of such words (教育局, 弹钢琴, 看家本领) where words of two or more characters
+    cover most of it."""
+    from .dictionary import default_dictionary
+    from .normalize import fold
+
+    dictionary = dictionary or default_dictionary()
+    verdict: dict[str, bool] = {}
+
+    def generic_word(word: str) -> bool:
+        if word not in verdict:
+            found = dictionary.lookup(word)
+            # a gloss naming a polity, or starting with a capital (a proper name: 白洋淀 "Baiyang Lake"), is specific
+            verdict[word] = bool(found) and not any(
+                _SPECIFIC.search(d) or d[:1].isupper() for e in found for d in e.definitions[:1]
+            )
+        return verdict[word]
+
+    def known(word: str) -> bool:
+        return bool(dictionary.numbers(word))
+
+    out: set[str] = set()
+    for entry in entries:
+        for form in entry.forms():
+            if not 2 <= len(form) <= 6 or any(not ("\u4e00" <= ch <= "\u9fff") for ch in form):
+                continue
+            if any(ch in _NUMERALS for ch in form):
+                continue  # numbered names are never everyday words
+            if known(form):
+                if generic_word(form):
+                    out.add(fold(form))
+                continue
+            if not compounds:
+                continue
+            # split into the longest known words from the left; every word of two or more characters must be
+            # everyday, and they must cover at least two thirds of the form
+            i, covered, ok = 0, 0, True
+            while i < len(form) and ok:
+                for j in range(len(form), i + 1, -1):
+                    if known(form[i:j]):
+                        ok = generic_word(form[i:j])
+                        covered += j - i
+                        i = j
+                        break
+                else:
+                    i += 1
+            if ok and covered * 3 >= len(form) * 2:
+                out.add(fold(form))
+    return out

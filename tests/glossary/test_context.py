@@ -1,0 +1,110 @@
+"""Term matching that agrees with the words and the context: numbered names, word boundaries,
+regions, senses and the pattern families, over the real curated glossary."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.dictionary import Dictionary
+from glossary.loader import load_curated
+from glossary.matcher import GlossaryMatcher, region_fit
+from glossary.model import GlossaryEntry
+from glossary.patterns import pattern_problems, read_patterns, read_senses
+from glossary.segment import LocalSegmenter, inside_numbered_name
+from glossary.store import GlossaryStore
+from tests.glossary.conftest import make_entry
+
+
+@pytest.fixture(scope="module")
+def store(dictionary: Dictionary) -> GlossaryStore:
+    return GlossaryStore(load_curated(), dictionary=dictionary)
+
+
+def marked(store: GlossaryStore, text: str, region: str = "mainland") -> list[tuple[str, str]]:
+    return [(m.text, m.entry.id) for m in store.matcher().find(text, region) if not m.weak]
+
+
+def test_a_numbered_name_is_not_hit_by_its_tail() -> None:
+    assert inside_numbered_name("实施百千万工程", 3, 7)  # 千万工程 inside 百千万工程
+    assert inside_numbered_name("推进三江两岸建设", 4, 6)  # 两岸 inside 三江两岸
+    assert inside_numbered_name("构建一湾两翼三带格局", 4, 6)
+    assert not inside_numbered_name("加强两岸交流", 2, 4)
+    assert not inside_numbered_name("十年两岸关系", 2, 4)  # a count, not a name
+    assert not inside_numbered_name("一带一路和一带", 5, 7)
+
+
+def test_numbered_traps_in_the_real_glossary(store: GlossaryStore) -> None:
+    assert ("千万工程", "qian-wan-gong-cheng") not in marked(store, "广东实施百千万工程，推动县镇村高质量发展。")
+    assert ("千万工程", "qian-wan-gong-cheng") in marked(store, "浙江深化千万工程，建设和美乡村。")
+    assert not any(i == "liang-an" for _t, i in marked(store, "打造三江两岸生态景观带。"))
+
+
+def test_a_longer_dictionary_word_across_the_edge_wins() -> None:
+    seg = LocalSegmenter({"减少": 7000, "少": 18000, "双": 30000, "政策": 20000, "落实": 9000}, extra=["双减"])
+    assert seg.stands("落实双减政策", 2, 4)
+    assert not seg.stands("双减少", 0, 2)
+
+
+def test_the_entry_of_the_documents_region_is_chosen() -> None:
+    mainland = make_entry(id="yi-guo-liang-zhi", simplified="一国两制", traditional="一國兩制", region="national")
+    taiwan = make_entry(id="yi-guo-liang-zhi-tw", simplified="一国两制", traditional="一國兩制", region="taiwan")
+    matcher = GlossaryMatcher([mainland, taiwan])
+    assert matcher.find("坚持一国两制")[0].entry.id == "yi-guo-liang-zhi"
+    assert matcher.find("拒絕一國兩制", "taiwan")[0].entry.id == "yi-guo-liang-zhi-tw"
+    assert region_fit("guangdong", "mainland") > region_fit("guangdong", "taiwan")
+
+
+def test_every_sense_example_gets_its_sense_and_no_counterexample_does(store: GlossaryStore) -> None:
+    failures = []
+    senses = read_senses()
+    assert len(senses) >= 15
+    for sense in senses:
+        for expect, lines in ((True, sense.examples), (False, sense.not_matching)):
+            for line in lines:
+                region, _, text = line.partition(":") if ":" in line[:10] else ("mainland", "", line)
+                hits = [m for m in store.matcher().find(text, region) if m.entry.id == sense.entry]
+                strong = any(not m.weak for m in hits)
+                if strong != expect:
+                    failures.append(f"{sense.entry}: {line} -> {[(m.text, m.weak) for m in hits]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_a_weak_hit_keeps_its_entry_for_the_popup(store: GlossaryStore) -> None:
+    hits = [m for m in store.matcher().find("沿江两岸绿道串联起十多个公园。") if m.entry.id == "liang-an"]
+    assert hits and hits[0].weak and hits[0].sense == "everyday"
+
+
+def test_patterns_point_to_entries_and_match_their_examples() -> None:
+    ids = {e.id for e in load_curated()}
+    patterns = read_patterns()
+    assert len(patterns) >= 6
+    assert pattern_problems(patterns, ids) == []
+    assert pattern_problems([type(patterns[0])("no-such-entry", "(", (), ())], ids)
+
+
+def test_session_names_are_recognised_whole(store: GlossaryStore) -> None:
+    text = "广东省第十四届人民代表大会第五次会议开幕。市政协十五届三次会议闭幕。深入学习贯彻十九届二中、三中、四中全会精神。"
+    found = dict((t, i) for t, i in marked(store, text))
+    assert found.get("第十四届人民代表大会第五次会议") == "di-fang-ren-da-hui-yi"
+    assert found.get("市政协十五届三次会议") == "di-fang-zheng-xie-hui-yi"
+    assert found.get("十九届二中、三中、四中全会") == "zhong-yang-quan-hui"
+    # a plenum with its own entry keeps it
+    assert ("十八届三中全会", "shi-ba-jie-san-zhong-quan-hui") in marked(store, "十八届三中全会作出决定。")
+
+
+def test_user_word_choices_join_and_split() -> None:
+    entry = make_entry(id="shuang-jian", simplified="双减", traditional="雙減")
+    liang = make_entry(id="liang-an", simplified="两岸", traditional="兩岸")
+    seg = LocalSegmenter({"减少": 7000, "少": 18000, "双": 30000}, extra=["双减"])
+    assert GlossaryMatcher([entry], seg).find("双减少") == []
+    # "this is one word" for the term itself lets it stand; a joined longer word hides what is inside it
+    assert GlossaryMatcher([entry], seg, joins=["双减"]).find("双减少")[0].text == "双减"
+    assert GlossaryMatcher([liang], joins=["沿江两岸"]).find("沿江两岸绿道") == []
+    assert GlossaryMatcher([liang], joins=["沿江两岸"]).find("两岸交流")[0].text == "两岸"
+    # "split here": a cut inside the span stops it; a cut at its edge lets it stand
+    assert GlossaryMatcher([entry], splits=["双|减"]).find("落实双减") == []
+    assert GlossaryMatcher([entry], seg, splits=["双减|少"]).find("双减少")[0].text == "双减"
+
+
+def _entry_for(entries: list[GlossaryEntry], entry_id: str) -> GlossaryEntry:
+    return next(e for e in entries if e.id == entry_id)

@@ -1,0 +1,77 @@
+"""The labelled hit contexts (tests/glossary/data/contexts.tsv): sentences of our own making, modelled on
+Mainland, Taiwan and Hong Kong writing, each with one place that is a glossary term (hit) or only looks
+like one (traps: inside a longer word, a longer numbered name, an everyday sense, another region's sense).
+
+The file is split in two by a hash of the sentence: the rules were tuned on the "dev" half only; the
+"held" half measures them. The floors below are today's figures (see the closing note of issue 10):
+they catch a regression; the goal (98% precision) is not reached yet."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from glossary.dictionary import Dictionary
+from glossary.loader import load_curated
+from glossary.matcher import GlossaryMatcher
+from glossary.store import GlossaryStore
+
+DATA = Path(__file__).resolve().parent / "data" / "contexts.tsv"
+ROWS = list(csv.DictReader(DATA.open(encoding="utf-8"), delimiter="\t"))
+
+
+def half(row: dict[str, str]) -> str:
+    return "dev" if int(hashlib.sha1(row["text"].encode("utf-8")).hexdigest(), 16) % 2 == 0 else "held"
+
+
+def judge(matcher: GlossaryMatcher, row: dict[str, str]) -> str:
+    start = row["text"].index(row["target"])
+    end = start + len(row["target"])
+    marks = [m for m in matcher.find(row["text"], row["region"]) if not m.weak and m.start < end and start < m.end]
+    if row["kind"] == "hit":
+        if any(m.start == start and m.end == end and m.entry.id == row["expected"] for m in marks):
+            return "tp"
+        return "fp" if marks else "fn"
+    return "fp" if marks else "tn"
+
+
+def scores(matcher: GlossaryMatcher, part: str) -> tuple[float, float]:
+    counts = Counter(judge(matcher, r) for r in ROWS if part in ("all", half(r)))
+    hits = sum(1 for r in ROWS if r["kind"] == "hit" and part in ("all", half(r)))
+    return counts["tp"] / (counts["tp"] + counts["fp"]), counts["tp"] / hits
+
+
+@pytest.fixture(scope="module")
+def matchers(dictionary: Dictionary) -> tuple[GlossaryMatcher, GlossaryMatcher]:
+    entries = load_curated()
+    return GlossaryStore(entries, dictionary=dictionary).matcher(), GlossaryMatcher(entries)
+
+
+def test_the_set_is_large_and_well_formed() -> None:
+    ids = {e.id for e in load_curated()}
+    kinds = Counter(r["kind"] for r in ROWS)
+    assert len(ROWS) >= 300 and sum(v for k, v in kinds.items() if k.startswith("trap")) >= 80
+    assert {r["region"] for r in ROWS} >= {"mainland", "taiwan", "hong-kong"}
+    for row in ROWS:
+        assert row["text"].count(row["target"]) == 1, row
+        assert row["expected"] == "none" or row["expected"] in ids, row
+
+
+def test_context_rules_raise_precision_without_losing_recall_on_the_held_half(matchers) -> None:  # type: ignore[no-untyped-def]
+    context, plain = matchers
+    precision, recall = scores(context, "held")
+    plain_precision, plain_recall = scores(plain, "held")
+    assert precision >= 0.80 and precision > plain_precision + 0.10
+    assert recall >= 0.98 and recall >= plain_recall - 0.015
+
+
+def test_each_kind_of_trap_is_mostly_avoided(matchers) -> None:  # type: ignore[no-untyped-def]
+    context, _ = matchers
+    for kind, floor in (("trap-inside", 0.8), ("trap-numbered", 0.25), ("trap-everyday", 0.35), ("trap-region", 0.55)):
+        rows = [r for r in ROWS if r["kind"] == kind]
+        avoided = sum(judge(context, r) == "tn" for r in rows) / len(rows)
+        assert avoided >= floor, (kind, avoided)  # the plain matcher avoids 0%, 11%, 0% and 0%
