@@ -8,7 +8,8 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -106,9 +107,51 @@ class UserGlossary:
         self._entries: dict[str, GlossaryEntry] = {}
         self._joins: list[str] = []  # "this is one word"
         self._splits: list[str] = []  # "split here", written left|right
+        self._seen: tuple[int, int] | None = None  # the file's (mtime, size) when this copy last read or wrote it
         self._load()
 
     # -- file ------------------------------------------------------------------------------------
+
+    @property
+    def lock_path(self) -> Path:
+        """The lock file that orders writers (kept beside the glossary, hidden; it holds no data)."""
+        return self.path.with_name(f".{self.path.name}.lock")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Change the glossary as one transaction: lock the file, take in what is on disk now (another
+        process or window may have written since), let the caller change it and save, unlock.
+        Nothing is ever written from a stale copy."""
+        from filelock import FileLock, Timeout
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            lock = FileLock(str(self.lock_path), timeout=30)
+            lock.acquire()
+        except Timeout as exc:
+            raise OSError(f"your glossary {self.path} is busy (another Zhushi is writing it); try again") from exc
+        except OSError as exc:
+            raise OSError(f"your glossary folder {self.path.parent} cannot be written ({exc.strerror or exc})") from exc
+        try:
+            self._refresh()
+            yield
+        finally:
+            lock.release()
+
+    def _stamp(self) -> tuple[int, int] | None:
+        try:
+            info = self.path.stat()
+        except OSError:
+            return None
+        return (info.st_mtime_ns, info.st_size)
+
+    def _refresh(self) -> None:
+        """Re-read the file (under the lock): what is on disk now is the base of every change.
+
+        Always read, not only when the size or time changed: two writes in one clock tick can leave
+        both the same."""
+        self._entries, self._joins, self._splits = {}, [], []
+        self._load()
 
     def _load(self) -> None:
         try:
@@ -127,6 +170,7 @@ class UserGlossary:
             return
         self._entries = {e.id: e for e in entries}
         self._joins, self._splits = joins, splits
+        self._seen = self._stamp()
 
     @staticmethod
     def _parse_words(data: Any) -> tuple[list[str], list[str]]:
@@ -183,6 +227,7 @@ class UserGlossary:
         if self._joins or self._splits:
             data["words"] = {"join": self._joins, "split": self._splits}
         atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        self._seen = self._stamp()
 
     @staticmethod
     def _record(entry: GlossaryEntry) -> dict[str, Any]:
@@ -208,28 +253,31 @@ class UserGlossary:
         problems = check_user_entry(entry)
         if problems:
             raise ValueError("; ".join(problems))
-        if entry.id in self._entries:
-            raise ValueError(f"an entry with id {entry.id!r} already exists")
-        self._entries[entry.id] = entry
-        self.save()
+        with self._transaction():
+            if entry.id in self._entries:
+                raise ValueError(f"an entry with id {entry.id!r} already exists")
+            self._entries[entry.id] = entry
+            self.save()
         return entry
 
     def update(self, entry: GlossaryEntry) -> GlossaryEntry:
         """Replace the entry with the same id and save; KeyError if there is none, ValueError if invalid."""
         entry = normalize_user_entry(entry)
-        if entry.id not in self._entries:
-            raise KeyError(entry.id)
         problems = check_user_entry(entry)
         if problems:
             raise ValueError("; ".join(problems))
-        self._entries[entry.id] = entry
-        self.save()
+        with self._transaction():
+            if entry.id not in self._entries:
+                raise KeyError(entry.id)
+            self._entries[entry.id] = entry
+            self.save()
         return entry
 
     def delete(self, entry_id: str) -> None:
         """Remove an entry and save; KeyError if there is none."""
-        del self._entries[entry_id]
-        self.save()
+        with self._transaction():
+            del self._entries[entry_id]
+            self.save()
 
     # -- word choices ----------------------------------------------------------------------------
 
@@ -242,9 +290,10 @@ class UserGlossary:
         word = word.strip()
         if len(word) < 2 or any(c.isspace() for c in word):
             raise ValueError("a word needs at least two characters and no spaces")
-        if word not in self._joins:
-            self._joins.append(word)
-            self.save()
+        with self._transaction():
+            if word not in self._joins:
+                self._joins.append(word)
+                self.save()
 
     def add_split(self, marked: str) -> None:
         """Cut text at the | wherever its characters occur ("双减|少"); saves."""
@@ -252,19 +301,21 @@ class UserGlossary:
         if not bar or not left or not right or "|" in right:
             raise ValueError("mark the one place to split with a single |, with characters on both sides")
         value = f"{left}|{right}"
-        if value not in self._splits:
-            self._splits.append(value)
-            self.save()
+        with self._transaction():
+            if value not in self._splits:
+                self._splits.append(value)
+                self.save()
 
     def remove_word_choice(self, value: str) -> None:
         """Forget a join or split choice; saves."""
-        if value in self._joins:
-            self._joins.remove(value)
-        elif value in self._splits:
-            self._splits.remove(value)
-        else:
-            raise KeyError(value)
-        self.save()
+        with self._transaction():
+            if value in self._joins:
+                self._joins.remove(value)
+            elif value in self._splits:
+                self._splits.remove(value)
+            else:
+                raise KeyError(value)
+            self.save()
 
     # -- tables ----------------------------------------------------------------------------------
 
@@ -292,6 +343,11 @@ class UserGlossary:
             return report
         if unknown:
             report.errors.append(f"line 1: unknown column(s) ignored: {', '.join(unknown)}")
+        with self._transaction():
+            self._import_rows(reader, columns, report)
+        return report
+
+    def _import_rows(self, reader: Any, columns: list[str], report: ImportReport) -> None:
         seen: dict[str, int] = {}
         changed = False
         line = 1
@@ -332,7 +388,6 @@ class UserGlossary:
             changed = True
         if changed:
             self.save()
-        return report
 
     def export_table(self, path: Path) -> None:
         """Write every entry to a CSV or TSV file (by extension; CSV otherwise) with a header row, atomically."""

@@ -156,3 +156,15 @@ def test_screenshot_without_a_writable_cache_still_shows_the_article(tmp_path: P
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     assert "the page will use web fonts" in result.stderr.decode()
     assert out.stat().st_size > 20_000  # a real picture of the window
+
+
+def test_a_headless_screenshot_saves_no_window_state(tmp_path: Path) -> None:
+    """A screenshot at a given size must not leave its offscreen geometry for the next real window."""
+    home = tmp_path / "home"
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / "data"),
+           "QT_QPA_PLATFORM": "offscreen"}
+    out = tmp_path / "shot.png"
+    result = zhushi("screenshot", "-o", str(out), "--size", "1066x351", env=env)
+    assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
+    saved = [p for p in home.rglob("*") if p.is_file() and "geometry" in p.read_bytes().decode("latin-1")]
+    assert saved == [], saved

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_config_dir
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtGui import QAction, QActionGroup, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -83,7 +84,9 @@ class MainWindow(QMainWindow):
         self._connect_bridge()
         self._save_timer = QTimer(self, singleShot=True, interval=800)
         self._save_timer.timeout.connect(self.save_settings)
-        geometry = QSettings().value("window/geometry")
+        # a window without a screen (offscreen: tests, screenshots, exports) neither reads nor saves the geometry
+        self.remember_geometry = QGuiApplication.platformName() not in ("offscreen", "minimal")
+        geometry = QSettings().value("window/geometry") if self.remember_geometry else None
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -692,5 +695,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:  # noqa: N802
         self._remember_current()
         self.save_settings()
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        if self.remember_geometry:
+            QSettings().setValue("window/geometry", self.saveGeometry())
         super().closeEvent(event)
