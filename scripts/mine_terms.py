@@ -175,6 +175,30 @@ def decide(rows: list[dict], rejected: dict[str, str]) -> None:
             row["decision"], row["entry"] = "open", ""
 
 
+def write_labelled(paths: list[Path], docs: list[dict], out: Path) -> None:
+    """The terms readers marked in working documents, with how many documents and the glossary's decision."""
+    groups = {d["url"]: d["group"] for d in docs}
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    forms: dict[str, str] = {}
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                for term in item["terms"]:
+                    key = fold(term)
+                    forms.setdefault(key, term)
+                    counts[key][groups.get(item["url"], "?")] += 1
+    rows = [{"candidate": forms[k], "folded": k, "kind": "labelled", "df": sum(c.values()),
+             **{f"df_{g}": c[g] for g in GROUPS}} for k, c in counts.items()]
+    rows.sort(key=lambda r: (-r["df"], r["folded"]))
+    decide(rows, {})
+    columns = ["candidate", "df", *[f"df_{g}" for g in GROUPS], "decision", "entry"]
+    with out.open("w", encoding="utf-8") as handle:
+        handle.write("\t".join(columns) + "\n")
+        for row in rows:
+            handle.write("\t".join(str(row[c]) for c in columns) + "\n")
+
+
 def read_rejected(path: Path) -> dict[str, str]:
     out: dict[str, str] = {}
     if path.exists():
@@ -190,6 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="+", type=Path, help="JSON-lines corpus files")
     parser.add_argument("--out", type=Path, default=ROOT / "glossary" / "mining", help="output folder (default glossary/mining)")
     parser.add_argument("--min-df", type=int, default=3, help="least document frequency for an n-gram (default 3)")
+    parser.add_argument("--labels", nargs="*", type=Path, default=[],
+                        help="JSON-lines files of terms readers marked in working documents (url, terms): "
+                        "written to labelled-terms.tsv with the glossary's decision for each")
     args = parser.parse_args(argv)
     docs = load_docs(args.corpus)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -205,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         handle.write("\t".join(columns) + "\n")
         for row in rows:
             handle.write("\t".join(str(row[c]) for c in columns) + "\n")
+    if args.labels:
+        write_labelled(args.labels, docs, args.out / "labelled-terms.tsv")
     work = [d for d in docs if d["split"] == "working"]
     summary = Counter((d["group"], d["split"]) for d in docs)
     print(f"{len(docs)} documents ({len(work)} working), {sum(len(d['text']) for d in docs):,} characters")
