@@ -20,20 +20,19 @@ class CliError(Exception):
 
 def _read_input(name: str | None) -> str:
     """The text of FILE, of stdin for '-', decoded with the same detection as the reader."""
+    from reader.core.loader import MAX_FILE_BYTES, DocumentError, read_bounded
+
     if name in (None, "-"):
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # bounded: a pipe of /dev/zero is refused, not read whole
+        if len(data) > MAX_FILE_BYTES:
+            raise CliError(f"The input is larger than {MAX_FILE_BYTES // 1048576} MiB; the reader takes up to that much.")
         text, _ = decode_bytes(data, "The input")
         return text
-    path = Path(name)
-    if not path.exists():
-        raise CliError(f"“{name}” does not exist.")
-    if path.is_dir():
-        raise CliError(f"“{name}” is a folder, not a file.")
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CliError(f"“{name}” cannot be read: {exc.strerror or exc}.") from exc
-    text, _ = decode_bytes(data, f"“{path.name}”")
+        data = read_bounded(Path(name), f"“{name}”")
+    except DocumentError as exc:
+        raise CliError(str(exc)) from exc
+    text, _ = decode_bytes(data, f"“{Path(name).name}”")
     return text
 
 

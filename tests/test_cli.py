@@ -168,3 +168,11 @@ def test_a_headless_screenshot_saves_no_window_state(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     saved = [p for p in home.rglob("*") if p.is_file() and "geometry" in p.read_bytes().decode("latin-1")]
     assert saved == [], saved
+
+
+def test_devices_and_pipes_are_refused_with_a_message(tmp_path: Path) -> None:
+    result = zhushi("convert", "/dev/zero")
+    assert result.returncode != 0
+    assert "not a regular file" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
+    result = zhushi("convert", "-", stdin=b"\x00" * (17 * 1024 * 1024))
+    assert result.returncode != 0 and "larger than" in result.stderr.decode()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -57,6 +58,15 @@ class Document:
         return len(self.text)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """Text with any lone surrogate (from pasted or badly encoded UTF-16) replaced by U+FFFD: such a code
+    point cannot be encoded as UTF-8 and would stop the document from showing."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
 def build_document(
     parts: list[tuple[BlockKind, str]],
     title: str,
@@ -68,8 +78,9 @@ def build_document(
     pieces: list[str] = []
     blocks: list[Block] = []
     pos = 0
+    title = without_lone_surrogates(title)
     for kind, text in parts:
-        text = text.strip()
+        text = without_lone_surrogates(text).strip()
         if not text:
             continue
         if pieces:

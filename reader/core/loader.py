@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 from dataclasses import replace
 from pathlib import Path
 
@@ -130,24 +131,44 @@ def document_from_html(html: str, source: str = "", path: str = "") -> Document:
     return build_document(parts, title=title, source=source, path=path)
 
 
+def read_bounded(file: Path, name: str, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most LIMIT bytes (MAX_FILE_BYTES); checked before anything is read.
+
+    A folder, a device (/dev/zero), a FIFO or a socket is refused without being opened for reading (a
+    FIFO would block), and a file that grows while it is read is cut off at the limit and refused.
+    """
+    limit = MAX_FILE_BYTES if limit is None else limit
+    too_big = (
+        f"{name} is larger than {limit // 1048576} MiB; the reader opens files up to "
+        f"{limit // 1048576} MiB (about five million characters)."
+    )
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        raise DocumentError(f"{name} does not exist.") from None
+    except OSError as exc:
+        raise DocumentError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise DocumentError(f"{name} is a folder, not a file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError(f"{name} is not a regular file (a device, pipe or socket); save it as a file first.")
+    if info.st_size > limit:
+        raise DocumentError(f"{name} is {info.st_size / 1048576:.1f} MiB; " + too_big.split("; ", 1)[1])
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise DocumentError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
+    if len(data) > limit:
+        raise DocumentError(too_big)
+    return data
+
+
 def load_document(path: str | Path) -> Document:
     """Open a .txt, .md or .html file as a Document; raise DocumentError with a clear message."""
     file = Path(path)
     name = f"“{file.name}”"
-    if not file.exists():
-        raise DocumentError(f"{name} does not exist.")
-    if file.is_dir():
-        raise DocumentError(f"{name} is a folder, not a file.")
-    try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DocumentError(
-                f"{name} is {size / 1048576:.1f} MiB; the reader opens files up to "
-                f"{MAX_FILE_BYTES // 1048576} MiB (about five million characters)."
-            )
-        data = file.read_bytes()
-    except OSError as exc:
-        raise DocumentError(f"{name} cannot be read: {exc.strerror or exc}.") from exc
+    data = read_bounded(file, name)
     text, _encoding = decode_bytes(data, name)
     suffix = file.suffix.lower()
     if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown") and _looks_like_html(text)):

@@ -141,3 +141,45 @@ def test_pasted_text_title_and_crlf() -> None:
     doc = document_from_text("標題行\r\n正文第一段，有內容。\r\n")
     assert doc.title == "標題行"
     assert kinds(doc) == [(BlockKind.TITLE, "標題行"), (BlockKind.PARAGRAPH, "正文第一段，有內容。")]
+
+
+def test_a_lone_surrogate_does_not_stop_the_document() -> None:
+    import json
+
+    from reader.core.loader import document_from_text
+
+    document = document_from_text("标题\n我们要\ud83d坚持放管服改革。")
+    assert "\ud83d" not in document.text and "\ufffd" in document.text
+    json.dumps(document.text, ensure_ascii=False).encode("utf-8")  # what the page is served
+
+
+def test_the_source_guess_is_linear_and_still_finds_addresses() -> None:
+    from reader.core.structure import guess_source
+
+    assert guess_source(["道可道非常道" * 200_000]) == ""  # 1.2M characters without an @ (was quadratic)
+    assert guess_source(["联系我们：editor@news.example.cn"]) == "news.example.cn"
+    assert guess_source(["来源：https://www.gov.cn/zhengce/xx.htm"]) == "https://www.gov.cn/zhengce/xx.htm"
+
+
+def test_only_regular_files_of_bounded_size_are_read(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    import pytest
+
+    from reader.core.loader import DocumentError, load_document, read_bounded
+
+    with pytest.raises(DocumentError, match="not a regular file"):
+        load_document("/dev/zero")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(DocumentError, match="not a regular file"):  # refused without opening (would block)
+        load_document(fifo)
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(3 * 1024**3)  # 3 GiB, sparse: refused from its size, nothing read
+    with pytest.raises(DocumentError, match="MiB"):
+        load_document(big)
+    small = tmp_path / "small.txt"
+    small.write_bytes(b"x" * 100)
+    with pytest.raises(DocumentError, match="opens files up to"):
+        read_bounded(small, "small", limit=10)
