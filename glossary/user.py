@@ -368,6 +368,7 @@ class UserGlossary:
             values: dict[str, Any] = {}
             for name, cell in zip(columns, row):
                 if name in FIELDS:
+                    cell = _uncell(cell)
                     values[name] = [p.strip() for p in cell.split("|") if p.strip()] if name in LIST_FIELDS else cell
             entry = normalize_user_entry(GlossaryEntry.from_mapping(values, source="user"))
             if not entry.id:
@@ -411,8 +412,21 @@ def write_table(entries: Iterable[GlossaryEntry], path: Path) -> None:
     writer = csv.writer(buffer, dialect=dialect, lineterminator="\n")
     writer.writerow(FIELDS)
     for entry in entries:
-        writer.writerow(["|".join(v) if isinstance(v, tuple) else v for v in (getattr(entry, f) for f in FIELDS)])
+        writer.writerow([_cell("|".join(v) if isinstance(v, tuple) else v) for v in (getattr(entry, f) for f in FIELDS)])
     atomic_write_text(path, buffer.getvalue())
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """A cell a spreadsheet will not run: one starting like a formula (=HYPERLINK(…), +, -, @) gets a
+    leading apostrophe, which spreadsheets show as text and the import takes off again."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _uncell(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:2] in {"=", "+", "-", "@"} else value
 
 
 def _flat(text: str) -> str:
@@ -426,5 +440,5 @@ def export_anki_tsv(entries: Iterable[GlossaryEntry], path: Path) -> None:
     for entry in entries:
         forms = entry.simplified if entry.traditional in ("", entry.simplified) else f"{entry.traditional} / {entry.simplified}"
         meaning = entry.english if not entry.explanation_en else f"{entry.english} — {entry.explanation_en}"
-        lines.append("\t".join(_flat(cell) for cell in (forms, entry.pinyin, meaning)))
+        lines.append("\t".join(_cell(_flat(cell)) for cell in (forms, entry.pinyin, meaning)))
     atomic_write_text(Path(path), "\n".join(lines) + ("\n" if lines else ""))

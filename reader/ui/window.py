@@ -669,6 +669,9 @@ class MainWindow(QMainWindow):
         self.last_warning = f"{title}: {text}"
         log.warning(self.last_warning)
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        # plain text: a crafted file name must not become markup or a link that opens the browser
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.statusBar().showMessage(text, 15000)

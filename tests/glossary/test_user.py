@@ -207,3 +207,16 @@ def test_an_open_window_does_not_write_back_a_stale_copy(tmp_path) -> None:  # t
     UserGlossary(path).add(make_entry(id="from-the-command-line"))
     window_copy.add(make_entry(id="from-the-window"))
     assert {e.id for e in UserGlossary(path).entries()} == {"from-the-command-line", "from-the-window"}
+
+
+def test_exported_cells_never_run_as_spreadsheet_formulas(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "user-glossary.json"
+    glossary = UserGlossary(path)
+    glossary.add(make_entry(id="evil", english='=HYPERLINK("http://example.invalid","click")', explanation_en="+1 and -2 @x"))
+    out = tmp_path / "out.csv"
+    glossary.export_table(out)
+    text = out.read_text("utf-8")
+    assert "'=HYPERLINK(" in text and ",'+1 and -2 @x" in text
+    again = UserGlossary(tmp_path / "again.json")
+    report = again.import_table(out)
+    assert report.ok and again.get("evil").english.startswith("=HYPERLINK(")  # the apostrophe comes off again
