@@ -214,11 +214,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="+", type=Path, help="JSON-lines corpus files")
     parser.add_argument("--out", type=Path, default=ROOT / "glossary" / "mining", help="output folder (default glossary/mining)")
     parser.add_argument("--min-df", type=int, default=3, help="least document frequency for an n-gram (default 3)")
+    parser.add_argument("--working", nargs="*", type=Path, default=[],
+                        help="corpus files read in full while writing entries (all their documents are working)")
     parser.add_argument("--labels", nargs="*", type=Path, default=[],
                         help="JSON-lines files of terms readers marked in working documents (url, terms): "
                         "written to labelled-terms.tsv with the glossary's decision for each")
     args = parser.parse_args(argv)
     docs = load_docs(args.corpus)
+    known = {d["url"] for d in docs}
+    for doc in load_docs(args.working):
+        if doc["url"] not in known:
+            doc["split"] = "working"
+            docs.append(doc)
     args.out.mkdir(parents=True, exist_ok=True)
     with (args.out / "sources.tsv").open("w", encoding="utf-8") as handle:
         handle.write("url\tdate\tregion\tgroup\tkind\tsplit\tchars\n")
