@@ -9,6 +9,7 @@ from reader.core.annotate import BlockAnnotation
 from reader.core.convert import OffsetMap, Script, ScriptConverter, default_converter, written_script
 from reader.core.document import BlockKind, Document
 from reader.core.longtail import long_tail
+from reader.core.positions import per_unit, spans_to_utf16, utf16_offsets
 
 if TYPE_CHECKING:
     from glossary.dictionary import Dictionary
@@ -50,9 +51,19 @@ def document_info(document: Document, plan: Sequence[tuple[int, int]]) -> dict[s
 
 
 def _block_item(index: int, kind: BlockKind, text: str, src: int, offsets: OffsetMap, readings: list[str | None], spans: list[list[Any]]) -> dict[str, Any]:
-    item: dict[str, Any] = {"i": index, "kind": str(kind), "text": text, "src": src, "py": readings, "terms": spans}
-    if not offsets.is_identity:
-        item["map"] = [offsets.to_source(i) for i in range(len(text) + 1)]
+    """A block as the page gets it: every position in UTF-16 units of its text (see reader.core.positions)."""
+    units = utf16_offsets(text)
+    item: dict[str, Any] = {
+        "i": index, "kind": str(kind), "text": text, "src": src,
+        "py": per_unit(units, readings), "terms": spans_to_utf16(units, spans),
+    }
+    if not offsets.is_identity or units is not None:
+        to_source = [offsets.to_source(i) for i in range(len(text) + 1)]
+        item["map"] = per_unit(units, to_source[:-1]) + [to_source[-1]] if units is not None else to_source
+        if units is not None:  # the second half of a pair maps where its first half does
+            for i in range(1, len(item["map"]) - 1):
+                if item["map"][i] is None:
+                    item["map"][i] = item["map"][i - 1]
     return item
 
 
@@ -115,14 +126,16 @@ def chunk_payload(
     """
     words = dictionary.entries_for_text("\n".join(b.text for b in blocks)) if dictionary is not None and part != "terms" else {}
     if part == "more":
-        return {"chunk": chunk, "script": script, "part": part, "readings": {str(b.index): list(b.readings) for b in blocks}, "dict": words}
+        readings = {str(b.index): per_unit(utf16_offsets(b.text), b.readings) for b in blocks}
+        return {"chunk": chunk, "script": script, "part": part, "readings": readings, "dict": words}
     glossary: dict[str, Any] = {}
     for block in blocks:
         for term in block.terms:
             if term.entry.id not in glossary:
                 glossary[term.entry.id] = entry_view(term.entry, script, written)
     if part == "terms":
-        return {"chunk": chunk, "script": script, "part": part, "terms": {str(b.index): _spans(b) for b in blocks}, "glossary": glossary}
+        terms = {str(b.index): spans_to_utf16(utf16_offsets(b.text), _spans(b)) for b in blocks}
+        return {"chunk": chunk, "script": script, "part": part, "terms": terms, "glossary": glossary}
     return {
         "chunk": chunk,
         "script": script,

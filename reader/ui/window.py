@@ -31,6 +31,7 @@ from reader.core.document import Document
 from reader.core.find import find_in_blocks
 from reader.core.loader import DocumentError, bundled_document, document_from_text, load_document
 from reader.core.pages import DocumentPages
+from reader.core.positions import spans_to_utf16, utf16_offsets
 from reader.core.settings import RecentDocument, Settings, SettingsStore
 from reader.ui.background import BackgroundRelay
 from reader.ui.dialogs import EntryDialog, PasteDialog, show_about
@@ -512,7 +513,10 @@ class MainWindow(QMainWindow):
         self._last_query = query
         if self.document is None:
             return 0
-        self.hits = find_in_blocks(self.services.annotator.view_texts(self.document, self.script), query)
+        views = self.services.annotator.view_texts(self.document, self.script)
+        self.hits = find_in_blocks(views, query)
+        # the page counts UTF-16 units (reader.core.positions)
+        self.hits = [[b, *spans_to_utf16(utf16_offsets(views[b]), [[s, e]])[0]] for b, s, e in self.hits]
         self.hit_index = (min(self.hit_index, len(self.hits) - 1) if keep_index else 0) if self.hits else -1
         self.bridge.send("searchRequested", {"hits": self.hits, "current": max(self.hit_index, 0)})
         self._update_hit_label()

@@ -57,3 +57,25 @@ def test_chunk_at_finds_the_chunk_of_a_reading_position() -> None:
     assert pages.chunk_at(key, last_block.start + 3) == len(plan) - 1
     assert pages.chunk_at(key, len(document.text) + 50) == len(plan) - 1
     assert pages.chunk_at("unknown", 10) == 0
+
+
+def _utf16(text: str, start: int, end: int) -> str:
+    """What JavaScript's text.slice(start, end) gives: slicing in UTF-16 units."""
+    return text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le")
+
+
+def test_positions_reach_the_page_in_utf16_units_after_astral_characters() -> None:
+    pages = _pages()
+    text = "标题\n😀😀😀我们要坚持放管服改革。𠀀𫝈测试"
+    key = pages.add(document_from_text(text))
+    full = json.loads(pages.serve([key, "simplified", "0.full.json"]) or b"")
+    block = next(b for b in full["blocks"] if "放管服" in b["text"])
+    spans = {_utf16(block["text"], s[0], s[1]): s[2] for s in block["terms"]}
+    assert spans.get("放管服改革") == "fang-guan-fu" or spans.get("放管服") == "fang-guan-fu"
+    # one reading per UTF-16 unit: the reading of 我 sits where the page finds 我
+    units = block["text"].encode("utf-16-le")
+    assert len(block["py"]) == len(units) // 2
+    me = block["text"].index("我")
+    me16 = len(block["text"][:me].encode("utf-16-le")) // 2
+    assert block["py"][me16] == "wo3"
+    assert block["map"][-1] == len(block["text"])  # the map still ends at the source's code-point length

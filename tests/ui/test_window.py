@@ -350,3 +350,22 @@ def test_a_taiwan_text_is_read_as_from_taiwan_and_the_reader_can_change_it(drive
     w.set_region("auto")
     driver.wait_loaded()
     assert w.region_box.currentIndex() == 0
+
+
+def test_marks_and_readings_stay_in_place_after_emoji(driver) -> None:  # type: ignore[no-untyped-def]
+    from reader.core.loader import document_from_text
+
+    w = driver.window
+    w.set_script(Script.ORIGINAL)
+    driver.wait_loaded()
+    w.open_document(document_from_text("表情\n😀😀😀我们要坚持放管服改革。"))
+    driver.wait_loaded()
+    info = driver.hover("放管服")
+    assert info["kind"] == "term" and info["id"] == "fang-guan-fu"
+    marked = driver.run_js("return [...document.querySelectorAll('.term')].map(t => t.textContent.replace(/[a-zǜ-ͯāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ\\s]/g, '')).join('|');")
+    assert marked.startswith("放管服"), marked
+    w.set_pinyin(True)
+    driver.wait_loaded()
+    reading = driver.run_js("const c = [...document.querySelectorAll('ruby')].find(r => r.firstChild.textContent === '我'); return c ? c.querySelector('rt').textContent : null;")
+    assert reading == "wǒ"
+    w.set_pinyin(False)
