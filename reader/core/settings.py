@@ -107,7 +107,7 @@ class SettingsStore:
             return Settings()
         try:
             return settings_from_json(json.loads(raw))
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
             aside = self.path.with_name(f"{self.path.name}.broken-{time.strftime('%Y%m%d-%H%M%S')}")
             try:
                 os.replace(self.path, aside)

@@ -220,3 +220,28 @@ def test_exported_cells_never_run_as_spreadsheet_formulas(tmp_path) -> None:  # 
     again = UserGlossary(tmp_path / "again.json")
     report = again.import_table(out)
     assert report.ok and again.get("evil").english.startswith("=HYPERLINK(")  # the apostrophe comes off again
+
+
+def test_deeply_nested_json_is_set_aside(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "user-glossary.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    glossary = UserGlossary(path)
+    assert glossary.entries() == [] and "nested too deeply" in glossary.warnings[0]
+    assert not path.exists() and any(p.name.startswith("user-glossary.json.broken-") for p in tmp_path.iterdir())
+
+
+def test_an_unterminated_quote_is_reported_not_swallowed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    table = tmp_path / "in.csv"
+    table.write_text('id,simplified,english\na,测试,"broken\nb,试验,test\n', encoding="utf-8")
+    report = UserGlossary(tmp_path / "g.json").import_table(table)
+    assert not report.ok and any("line" in e for e in report.errors)
+
+
+def test_fifty_thousand_rows_without_ids_import_in_one_pass(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    table = tmp_path / "big.tsv"
+    rows = ["simplified\tenglish\tpinyin"] + [f"测试\tterm {n}\tcè shì" for n in range(50_000)]
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    glossary = UserGlossary(tmp_path / "g.json")
+    report = glossary.import_table(table)
+    assert report.ok and report.added == 50_000
+    assert len({e.id for e in glossary.entries()}) == 50_000
