@@ -411,7 +411,8 @@ function renderPopup(hit) {
     box.appendChild(el("div", "src", `Read as one unit: ${TAIL_KINDS[hit.tail] || "a term"} with no glossary entry. Its parts:`));
     const ol = el("ul", "parts");
     for (const [word, entries] of hit.words) {
-      const d = entries[0];
+      // the fullest entry (a character's first CC-CEDICT entry is often a rare use)
+      const d = entries.reduce((a, b) => (b.definitions.length > a.definitions.length ? b : a));
       ol.appendChild(el("li", null, `${word} ${d.pinyin_marks || cedictMarks(d.pinyin)} — ${d.definitions.slice(0, 3).join("; ")}`));
     }
     box.appendChild(ol);
