@@ -11,7 +11,11 @@ from reader.core.document import BlockKind
 class HtmlText(HTMLParser):
     """Collects the text of an HTML page by block; script, style and other non-text elements are dropped."""
 
-    _DROP = frozenset({"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head", "canvas", "select", "button", "nav"})
+    # Elements whose content is not text to read. Not embed (a void element: no end tag would ever come)
+    # nor iframe and object (their content is fallback text; an unclosed one swallowed the rest of the page).
+    _DROP = frozenset({"script", "style", "noscript", "template", "svg", "math", "canvas", "select", "button", "nav"})
+    # What may stand in <head>; anything else starts the body (HTML5 lets </head> and <body> be left out).
+    _HEAD = frozenset({"meta", "link", "title", "script", "style", "base", "noscript", "template"})
     _BLOCKS = frozenset({"p", "div", "li", "section", "article", "blockquote", "pre", "tr", "dd", "dt", "br", "hr", "table", "ul", "ol", "main", "header", "aside"})
     _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -23,6 +27,7 @@ class HtmlText(HTMLParser):
         self._drop_depth = 0
         self._kind_stack: list[BlockKind] = []
         self._in_title = False
+        self._in_head = False
 
     def _flush(self) -> None:
         text = re.sub(r"\s+", " ", "".join(self._buffer)).strip()
@@ -32,6 +37,11 @@ class HtmlText(HTMLParser):
             self.parts.append((kind, text))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "head":
+            self._in_head = True
+            return
+        if self._in_head and tag not in self._HEAD:
+            self._in_head = False  # the body has begun, with or without </head>
         if tag == "title":
             self._in_title = True
             return
@@ -59,6 +69,9 @@ class HtmlText(HTMLParser):
         return any(kind == BlockKind.TITLE for kind, _ in self.parts)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self._in_head = False
+            return
         if tag == "title":
             self._in_title = False
             return
@@ -75,7 +88,7 @@ class HtmlText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._in_title:
             self.title += data
-        elif not self._drop_depth:
+        elif not self._drop_depth and not self._in_head:
             self._buffer.append(data)
 
     def close(self) -> None:

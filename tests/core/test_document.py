@@ -183,3 +183,14 @@ def test_only_regular_files_of_bounded_size_are_read(tmp_path) -> None:  # type:
     small.write_bytes(b"x" * 100)
     with pytest.raises(DocumentError, match="opens files up to"):
         read_bounded(small, "small", limit=10)
+
+
+def test_html_text_after_embed_or_unclosed_iframe_and_without_head_end_is_kept() -> None:
+    from reader.core.loader import document_from_html
+
+    doc = document_from_html("<html><body><p>第一段。</p><embed src='x.swf'><p>第二段文字。</p><iframe src='y'><p>第三段内容。</p></body></html>")
+    assert "第二段文字" in doc.text and "第三段内容" in doc.text
+    doc = document_from_html("<!DOCTYPE html><html><head><meta charset='utf-8'><title>标题</title><p>没有头部结束标签的正文。</p>")
+    assert "没有头部结束标签的正文" in doc.text
+    doc = document_from_html("<html><head><title>T</title><style>p{}</style><script>alert(1)</script></head><body><p>正文</p></body></html>")
+    assert "alert" not in doc.text and "正文" in doc.text
