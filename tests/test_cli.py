@@ -161,13 +161,20 @@ def test_screenshot_without_a_writable_cache_still_shows_the_article(tmp_path: P
 def test_a_headless_screenshot_saves_no_window_state(tmp_path: Path) -> None:
     """A screenshot at a given size must not leave its offscreen geometry for the next real window."""
     home = tmp_path / "home"
+    temp = tmp_path / "tmp"
+    temp.mkdir()
     env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / "data"),
-           "QT_QPA_PLATFORM": "offscreen"}
+           "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(temp)}
     out = tmp_path / "shot.png"
+    out.write_bytes(b"an older picture")
     result = zhushi("screenshot", "-o", str(out), "--size", "1066x351", env=env)
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     saved = [p for p in home.rglob("*") if p.is_file() and "geometry" in p.read_bytes().decode("latin-1")]
     assert saved == [], saved
+    # the picture replaced the old file whole, and nothing was left behind in the temp or output folders
+    assert out.read_bytes().startswith(b"\x89PNG")
+    assert [p.name for p in temp.iterdir() if p.name.startswith("zhushi-headless-")] == []
+    assert {p.name for p in tmp_path.iterdir()} <= {"home", "shot.png", "tmp"}  # no half-written .shot.png-*
 
 
 def test_devices_and_pipes_are_refused_with_a_message(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import json
 from typing import Any
 
@@ -188,6 +190,19 @@ class WindowDriver:
         )
 
     def save_screenshot(self, path: str) -> bool:
-        """Grab the window as it is painted now and save it as PNG."""
+        """Grab the window as it is painted now and save it as PNG, atomically: into a temporary file
+        beside the target, then renamed over it (a full disk leaves the old picture whole)."""
+        import os
+        import tempfile
+
         pump(150)
-        return bool(self.window.grab().save(path, "PNG"))
+        target = Path(path)
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}-", suffix=".png")
+        os.close(fd)
+        try:
+            if not self.window.grab().save(temp, "PNG"):
+                return False
+            os.replace(temp, target)
+            return True
+        finally:
+            Path(temp).unlink(missing_ok=True)

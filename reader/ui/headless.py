@@ -24,6 +24,7 @@ def _window(file: str | None, script: str, pinyin: bool, size: str = "1200x900")
     # A throw-away settings file: headless runs never change the person's settings.
     settings_dir = tempfile.mkdtemp(prefix="zhushi-headless-")
     window = MainWindow(Services(), SettingsStore(Path(settings_dir) / "settings.json"))
+    window.headless_settings_dir = settings_dir  # removed by _close
     window.settings.recent.clear()
     window.script = Script(script)
     window.settings.pinyin = pinyin
@@ -37,6 +38,17 @@ def _window(file: str | None, script: str, pinyin: bool, size: str = "1200x900")
     window.show()
     window.open_document(document)
     return app, window
+
+
+def _close(window) -> None:  # type: ignore[no-untyped-def]
+    """Close a headless window and remove its throw-away settings folder."""
+    import shutil
+
+    folder = getattr(window, "headless_settings_dir", None)
+    window.close()
+    window.dispose()
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def screenshot(args: argparse.Namespace) -> int:
@@ -66,8 +78,7 @@ def screenshot(args: argparse.Namespace) -> int:
         print(out)
         return 0
     finally:
-        window.close()
-        window.dispose()
+        _close(window)
 
 
 def export(args: argparse.Namespace) -> int:
@@ -88,7 +99,6 @@ def export(args: argparse.Namespace) -> int:
         print(f"zhushi: {exc}", file=sys.stderr)
         return 1
     finally:
-        window.close()
-        window.dispose()
+        _close(window)
     print(f"{result.path} ({result.pages} pages, {result.terms} glossary terms)")
     return 0
