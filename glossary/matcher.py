@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import ahocorasick
 from dataclasses import dataclass
@@ -52,12 +53,18 @@ _REGION_GROUP = {"taiwan": "taiwan", "hong-kong": "hong-kong", "macau": "macau",
 _ANYWHERE = frozenset({"cross-strait", "international"})
 _SENTENCE_ENDS = "。！？；\n!?;"
 # Other countries (Simplified, as texts are folded before matching): "印度总理" is not China's premier.
-_FOREIGN = re.compile(
+_FOREIGN_NAMES = (
     "(?:美国|英国|法国|德国|日本|韩国|朝鲜|俄罗斯|印度|越南|泰国|新加坡|马来西亚|印尼|印度尼西亚|菲律宾|缅甸|柬埔寨|老挝|"
     "蒙古|巴基斯坦|孟加拉|斯里兰卡|尼泊尔|哈萨克斯坦|伊朗|伊拉克|以色列|土耳其|沙特|埃及|南非|尼日利亚|肯尼亚|埃塞俄比亚|"
     "巴西|阿根廷|墨西哥|加拿大|澳大利亚|澳洲|新西兰|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|波兰|"
     "乌克兰|匈牙利|希腊|奥地利|爱尔兰|捷克|罗马尼亚|塞尔维亚|欧盟|联合国|欧洲|各国|该国|外国|他国)$"
 )
+
+
+@lru_cache(maxsize=1)
+def _foreign() -> re.Pattern[str]:
+    """A country's name just before a place in the text (compiled on first use)."""
+    return re.compile(_FOREIGN_NAMES)
 # Words of public affairs: a sentence with one of them (or with another glossary term) is about the genre.
 _GENRE_WORDS = tuple(
     "政府 党 政策 改革 发展 建设 推进 推动 坚持 落实 部署 工作 中央 国家 全国 全省 全市 全县 省 市委 县委 经济 社会 会议 "
@@ -259,7 +266,7 @@ class GlossaryMatcher:
                 out.append(match)
                 continue
             # a foreign country's institution or office (印度总理, 日本國民年金)
-            weak = _FOREIGN.search(folded[max(0, match.start - 6) : match.start]) is not None
+            weak = _foreign().search(folded[max(0, match.start - 6) : match.start]) is not None
             if key not in self._generic:
                 out.append(TermMatch(match.start, match.end, match.text, match.entry, True) if weak else match)
                 continue

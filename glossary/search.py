@@ -253,6 +253,7 @@ class TermSearch:
                 plain_pinyin(entry.pinyin),
                 _norm_phrase(entry.english),
                 tuple(part for part in re.split(r"[;,]\s*", entry.english) if part.strip()),
+                frozenset(_norm_phrase(entry.english).split()),  # the English words, split once (not per query)
             )
             for entry in self._entries
         ]
@@ -313,7 +314,8 @@ class TermSearch:
         plain, tones = plain_pinyin(query)
         phrase = _norm_phrase(query)
         pinyin_ok = not has_han and bool(_PINYIN_QUERY_RE.match(query)) and bool(plain)
-        for entry, forms, (entry_plain, entry_tones), english, parts in self._glossary:
+        words = phrase.split() if phrase else []
+        for entry, forms, (entry_plain, entry_tones), english, parts, english_words in self._glossary:
             quality = 0
             if has_han:
                 for form in forms:
@@ -329,8 +331,6 @@ class TermSearch:
                     exact = entry_plain == plain and (not tones or tones == entry_tones)
                     quality = EXACT if exact else PREFIX
                 if phrase:
-                    words = phrase.split()
-                    english_words = set(english.split())
                     if all(word in english_words for word in words):
                         quality = max(quality, _phrase_quality(phrase, (entry.english, *parts)))
             if quality:

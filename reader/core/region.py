@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.convert import written_script
-
 REGIONS: tuple[str, ...] = ("mainland", "taiwan", "hong-kong", "macau")
 LABELS: dict[str, str] = {"mainland": "Mainland", "taiwan": "Taiwan", "hong-kong": "Hong Kong", "macau": "Macau"}
 
@@ -41,7 +39,13 @@ _MARKERS: dict[str, tuple[tuple[str, int], ...]] = {
         (r"台独|台獨", 2), (r"外交部发言人|外交部發言人", 3), (r"中方", 2),
     ),
 }
-_COMPILED = {region: [(re.compile(p), w) for p, w in items] for region, items in _MARKERS.items()}
+_COMPILED: dict[str, list[tuple[re.Pattern[str], int]]] = {}
+
+
+def _compiled() -> dict[str, list[tuple[re.Pattern[str], int]]]:
+    if not _COMPILED:
+        _COMPILED.update({region: [(re.compile(p), w) for p, w in items] for region, items in _MARKERS.items()})
+    return _COMPILED
 
 
 @dataclass(frozen=True)
@@ -60,10 +64,12 @@ def detect_region(text: str, sample: int = 200_000) -> RegionGuess:
     """The most likely region of a text (the Mainland when nothing points elsewhere)."""
     head = text[:sample]
     scores = {region: 0 for region in REGIONS}
-    for region, patterns in _COMPILED.items():
+    for region, patterns in _compiled().items():
         for pattern, weight in patterns:
             scores[region] += weight * min(len(pattern.findall(head)), 5)
     # A text written in Simplified is most likely from the Mainland; Traditional from elsewhere.
+    from reader.core.convert import written_script  # (imported here: the window imports this module at start)
+
     script = str(written_script(head))
     if script == "simplified":
         scores["mainland"] += 6

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.page_state = "empty"  # requested → shown (first screen) → loaded (every chunk, readings included)
         self.hits: list[tuple[int, int, int]] = []
         self.hit_index = -1
+        self._region_choice: dict[str, str | None] = {}  # document key -> the region the reader chose (None: auto)
         self._build_panels()
         self._build_actions()
         self._connect_bridge()
@@ -285,7 +286,8 @@ class MainWindow(QMainWindow):
             self._sync_script_widgets()
             self.bridge.send("settingsChanged", self._page_settings())
         self.setWindowTitle(f"{document.title} — Zhushi 注釋")
-        self._show_region(None)
+        self.region_box.setItemText(0, "Region: auto")  # the detected region is shown once the first screen is up
+        self.region_box.setCurrentIndex(0)
         self.hits, self.hit_index = [], -1
         self.hit_label.setText("")
         self._request_document()
@@ -334,6 +336,10 @@ class MainWindow(QMainWindow):
         from reader.ui.fonts import install_widget_fonts
 
         QTimer.singleShot(0, install_widget_fonts)
+        if self.document is not None:
+            key = self.document.key
+            # with the window as context: dropped if the window is gone by then
+            QTimer.singleShot(0, self, lambda: self.document is not None and self.document.key == key and self._show_region(self._region_choice.get(key)))
         self._refresh_terms()
         if self.search_box.text().strip():
             self.find_text(self.search_box.text(), keep_index=True)
@@ -479,6 +485,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         chosen = None if region == "auto" else region
+        self._region_choice[self.document.key] = chosen
         self.services.annotator.set_region(self.document, chosen)
         self._show_region(chosen)
         self.pages.clear_cache()
