@@ -7,7 +7,11 @@ import os
 import sys
 from pathlib import Path
 
-_CHROMIUM_FLAGS = ("--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")
+_CHROMIUM_FLAGS = (
+    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    # WebRTC may send UDP (STUN) only through a proxy, and there is none: no packets leave the page
+    "--force-webrtc-ip-handling-policy=disable_non_proxied_udp", "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+)
 
 
 def prepare_environment(headless: bool = False, fonts: bool = True) -> None:

@@ -3,6 +3,18 @@
 // (textContent / text nodes), never as HTML.
 "use strict";
 
+// No network from this page, by any path Chromium has: the CSP (connect-src zhushi://app) already
+// refuses fetch, XHR, WebSocket, EventSource and WebTransport; WebRTC is not covered by any CSP
+// directive, so its constructors are taken away before anything else runs (and the app starts
+// Chromium with UDP outside a proxy disabled for WebRTC).
+for (const name of ["RTCPeerConnection", "webkitRTCPeerConnection", "RTCDataChannel", "RTCIceTransport",
+                    "RTCSctpTransport", "RTCRtpSender", "RTCRtpReceiver", "WebTransport"]) {
+  try { Object.defineProperty(window, name, {value: undefined, writable: false, configurable: false}); } catch (e) { /* absent */ }
+}
+if (navigator.mediaDevices) {
+  try { Object.defineProperty(navigator, "mediaDevices", {value: undefined, configurable: false}); } catch (e) { /* ignore */ }
+}
+
 const Z = {
   bridge: null,
   info: null,

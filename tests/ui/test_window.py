@@ -369,3 +369,49 @@ def test_marks_and_readings_stay_in_place_after_emoji(driver) -> None:  # type: 
     reading = driver.run_js("const c = [...document.querySelectorAll('ruby')].find(r => r.firstChild.textContent === '我'); return c ? c.querySelector('rt').textContent : null;")
     assert reading == "wǒ"
     w.set_pinyin(False)
+
+
+def test_page_script_reaches_no_network_by_webrtc_or_websocket(driver) -> None:  # type: ignore[no-untyped-def]
+    """From the page's own script, try WebRTC (a STUN server on a local UDP port), a WebSocket and a
+    fetch to local listeners: neither listener sees a byte."""
+    import socket
+
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.bind(("127.0.0.1", 0))
+    udp.settimeout(0.1)
+    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    tcp.bind(("127.0.0.1", 0))
+    tcp.listen(4)
+    tcp.settimeout(0.1)
+    uport, tport = udp.getsockname()[1], tcp.getsockname()[1]
+    try:
+        result = driver.run_js(f"""
+            const out = [];
+            try {{
+              const pc = new RTCPeerConnection({{iceServers: [{{urls: "stun:127.0.0.1:{uport}"}}]}});
+              pc.createDataChannel("x");
+              pc.createOffer().then((o) => pc.setLocalDescription(o));
+              out.push("webrtc created");
+            }} catch (e) {{ out.push("webrtc refused"); }}
+            try {{ new WebSocket("ws://127.0.0.1:{tport}/"); out.push("websocket created"); }} catch (e) {{ out.push("websocket refused"); }}
+            fetch("http://127.0.0.1:{tport}/").catch(() => 0);
+            return out.join(", ");
+        """)
+        assert "webrtc refused" in result
+        got_udp = got_tcp = False
+        for _ in range(20):  # two seconds
+            pump(100)
+            try:
+                udp.recvfrom(2048)
+                got_udp = True
+            except OSError:
+                pass
+            try:
+                tcp.accept()[0].close()
+                got_tcp = True
+            except OSError:
+                pass
+        assert not got_udp and not got_tcp
+    finally:
+        udp.close()
+        tcp.close()
