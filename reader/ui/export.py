@@ -61,6 +61,31 @@ def page_layout(paper: str) -> QPageLayout:
     return QPageLayout(QPageSize(PAPERS.get(paper, QPageSize.PageSizeId.A4)), QPageLayout.Orientation.Portrait, QMarginsF(16, 18, 16, 20), QPageLayout.Unit.Millimeter)
 
 
+def remove_stale_export_folders(folder: str | None = None) -> int:
+    """Remove the temporary folders of exports whose process is gone (killed before it could tidy up)."""
+    import shutil
+
+    removed = 0
+    base = Path(folder or tempfile.gettempdir())
+    for candidate in base.glob("zhushi-export-*"):
+        parts = candidate.name.split("-")
+        if len(parts) < 4 or not parts[2].isdigit():
+            continue
+        pid = int(parts[2])
+        if pid == os.getpid():
+            continue
+        try:
+            os.kill(pid, 0)
+            continue  # still running: its export is under way
+        except ProcessLookupError:
+            pass
+        except OSError:
+            continue  # alive but not ours to signal
+        shutil.rmtree(candidate, ignore_errors=True)
+        removed += 1
+    return removed
+
+
 class PdfPrinter(QObject):
     """Runs the export steps on the window's page without blocking the GUI; emits progress and the outcome."""
 
@@ -72,7 +97,9 @@ class PdfPrinter(QObject):
         self.window, self.path, self.options = window, path, options
         self.cancelled = False
         self.outcome: object = None
-        self._tmp_dir = tempfile.mkdtemp(prefix="zhushi-export-")
+        remove_stale_export_folders()
+        # the process id in the name lets a later export tidy up after one that was killed
+        self._tmp_dir = tempfile.mkdtemp(prefix=f"zhushi-export-{os.getpid()}-")
         self._first = os.path.join(self._tmp_dir, "pass1.pdf")
         self._second = os.path.join(self._tmp_dir, "pass2.pdf")
         self._prepared: dict[str, Any] = {}

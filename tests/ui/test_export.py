@@ -186,3 +186,20 @@ def test_cancel_writes_nothing(driver, tmp_path: Path, qtbot) -> None:  # type: 
     qtbot.wait(1500)  # let any print still under way finish
     assert isinstance(outcomes[0], ExportError) and "cancelled" in str(outcomes[0])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_killed_export_leaves_nothing_behind_after_the_next_one(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    from reader.ui.export import remove_stale_export_folders
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)  # a process that has ended
+    stale = tmp_path / f"zhushi-export-{pid}-abc123"
+    stale.mkdir()
+    (stale / "pass1.pdf").write_bytes(b"%PDF-1.4 half")
+    running = tmp_path / "zhushi-export-1-live"  # pid 1 is alive: left alone
+    running.mkdir()
+    assert remove_stale_export_folders(str(tmp_path)) == 1
+    assert not stale.exists() and running.exists()
