@@ -167,12 +167,18 @@ def cmd_glossary(args: argparse.Namespace) -> int:
         path = Path(args.file)
         if not path.is_file():
             raise CliError(f"“{args.file}” does not exist or is not a file.")
-        report = user.import_table(path)
+        try:
+            report = user.import_table(path)
+        except OSError as exc:
+            raise CliError(f"your glossary could not be saved: {exc.strerror or exc}") from exc
         for problem in report.errors:
             print(f"zhushi: {problem}", file=sys.stderr)
         print(f"Imported {report.added} new and {report.updated} updated entries into {user.path}.")
         return 0 if report.added or report.updated or report.ok else 1
-    user.export_table(Path(args.file))
+    try:
+        user.export_table(Path(args.file))
+    except OSError as exc:  # a missing or read-only folder, a full disk: nothing half-written is left
+        raise CliError(f"“{args.file}” could not be written: {exc.strerror or exc}.") from exc
     print(f"Exported {len(user.entries())} entries to {args.file}.")
     return 0
 

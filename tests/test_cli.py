@@ -183,3 +183,14 @@ def test_devices_and_pipes_are_refused_with_a_message(tmp_path: Path) -> None:
     assert "not a regular file" in result.stderr.decode() and "Traceback" not in result.stderr.decode()
     result = zhushi("convert", "-", stdin=b"\x00" * (17 * 1024 * 1024))
     assert result.returncode != 0 and "larger than" in result.stderr.decode()
+
+
+def test_glossary_export_to_an_unwritable_place_gives_a_message(tmp_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = zhushi("glossary", "export", str(blocker / "out.csv"), env=env)  # its "folder" is a file
+    assert result.returncode != 0
+    err = result.stderr.decode()
+    assert "could not be written" in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "data") == ["a-file"]
