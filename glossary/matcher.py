@@ -97,9 +97,6 @@ class TermMatch:
         return "everyday" if self.weak else "glossary"
 
 
-_PARAGRAPH = re.compile(r"\n")
-
-
 class GlossaryMatcher:
     """Matches the folded forms (simplified, traditional, variants) of a set of entries in texts."""
 
@@ -160,14 +157,6 @@ class GlossaryMatcher:
 
     def __len__(self) -> int:
         return len(self._terms)
-
-    def forms(self) -> list[str]:
-        """Every folded form the matcher knows."""
-        return list(self._terms)
-
-    def entries_for(self, form: str) -> list[GlossaryEntry]:
-        """The entries claiming a form (any script), best first for a Mainland document."""
-        return list(self._terms.get(fold(form), ()))
 
     def _choose(self, candidates: list[GlossaryEntry], region: str) -> GlossaryEntry:
         if len(candidates) == 1:

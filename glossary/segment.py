@@ -52,9 +52,6 @@ class LocalSegmenter:
         self._lock = threading.Lock()
         self._memo: dict[str, tuple[int, ...]] = {}
 
-    def __contains__(self, word: str) -> bool:
-        return word in self._freqs
-
     def boundaries(self, text: str, longest: int = MAX_WORD) -> tuple[int, ...]:
         """The cut points of the best segmentation of a short text (0 and len(text) included), with words
         of up to max(longest, MAX_WORD) characters."""

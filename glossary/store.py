@@ -92,53 +92,37 @@ _SPECIFIC = re.compile(
 _NUMERALS = frozenset("一二两三四五六七八九十百千万")
 
 
-def generic_forms(entries: Iterable[GlossaryEntry], dictionary: Dictionary | None = None, compounds: bool = False) -> set[str]:
-    """The folded forms of entries that are also everyday language: a CC-CEDICT headword with no polity in
-    its gloss, or a compound of such words (教育局, 弹钢琴, 看家本领) where words of two or more characters
-    cover most of it."""
+def generic_forms(entries: Iterable[GlossaryEntry], dictionary: Dictionary | None = None) -> set[str]:
+    """The folded forms of entries that CC-CEDICT also lists as everyday words: no polity in the gloss and
+    not a proper name (a gloss starting with a capital: 白洋淀 "Baiyang Lake"). Numbered names never are.
+
+    Cached on disk beside the dictionary's own cache (same key as the forms), so a matcher built again
+    does not look up every form in CC-CEDICT again."""
+    import hashlib
+
+    from .cache import read_marshal, write_marshal
     from .dictionary import default_dictionary
     from .normalize import fold
 
     dictionary = dictionary or default_dictionary()
-    verdict: dict[str, bool] = {}
-
-    def generic_word(word: str) -> bool:
-        if word not in verdict:
-            found = dictionary.lookup(word)
-            # a gloss naming a polity, or starting with a capital (a proper name: 白洋淀 "Baiyang Lake"), is specific
-            verdict[word] = bool(found) and not any(
-                _SPECIFIC.search(d) or d[:1].isupper() for e in found for d in e.definitions[:1]
-            )
-        return verdict[word]
-
-    def known(word: str) -> bool:
-        return bool(dictionary.numbers(word))
-
+    forms = sorted({f for e in entries for f in e.forms()})
+    path = None
+    if dictionary.use_cache:
+        digest = hashlib.sha1("\n".join(forms).encode("utf-8")).hexdigest()[:16]
+        try:
+            path = dictionary.cache_dir() / f"generic-v1-{dictionary.data_stamp()}-{digest}.marshal"
+        except OSError:
+            path = None
+    cached = read_marshal(path) if path is not None else None
+    if isinstance(cached, list):
+        return set(cached)
     out: set[str] = set()
-    for entry in entries:
-        for form in entry.forms():
-            if not 2 <= len(form) <= 6 or any(not ("\u4e00" <= ch <= "\u9fff") for ch in form):
-                continue
-            if any(ch in _NUMERALS for ch in form):
-                continue  # numbered names are never everyday words
-            if known(form):
-                if generic_word(form):
-                    out.add(fold(form))
-                continue
-            if not compounds:
-                continue
-            # split into the longest known words from the left; every word of two or more characters must be
-            # everyday, and they must cover at least two thirds of the form
-            i, covered, ok = 0, 0, True
-            while i < len(form) and ok:
-                for j in range(len(form), i + 1, -1):
-                    if known(form[i:j]):
-                        ok = generic_word(form[i:j])
-                        covered += j - i
-                        i = j
-                        break
-                else:
-                    i += 1
-            if ok and covered * 3 >= len(form) * 2:
-                out.add(fold(form))
+    for form in forms:
+        if not 2 <= len(form) <= 6 or any(not ("\u4e00" <= ch <= "\u9fff") or ch in _NUMERALS for ch in form):
+            continue
+        found = dictionary.lookup(form)
+        if found and not any(_SPECIFIC.search(d) or d[:1].isupper() for e in found for d in e.definitions[:1]):
+            out.add(fold(form))
+    if path is not None:
+        write_marshal(path, sorted(out), "generic-v1-*.marshal")
     return out

@@ -24,11 +24,9 @@ from glossary.quality import (  # noqa: E402
     script_problem,
 )
 from reader.core.convert import default_converter  # noqa: E402
-from reader.core.pinyin import default_annotator, format_reading  # noqa: E402
+from reader.core.pinyin import reading_line  # noqa: E402
 
 
-def annotate(text: str) -> str:
-    return " ".join(format_reading(r, "marks") for r in default_annotator().readings(text) if r)
 
 
 def s2t(text: str) -> str:
@@ -46,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.pinyin:
         for word in args.pinyin:
-            print(f"{word}\t{annotate(word)}\ts2t={s2t(word)}\tt2s={t2s(word)}")
+            print(f"{word}\t{reading_line(word)}\ts2t={s2t(word)}\tt2s={t2s(word)}")
         return 0
     targets = [p.resolve() for p in args.files] or data_files(DATA_DIR)
     everything = []
@@ -71,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         for check in (
             article_talk(entry) and f"talks about one article: {article_talk(entry)!r}",
             script_problem(entry, s2t, t2s),
-            pinyin_disagreement(entry, annotate, overrides),
+            pinyin_disagreement(entry, reading_line, overrides),
         ):
             if check:
                 problems.append(f"{entry.id}: {check}")

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from reader.core.convert import default_converter  # noqa: E402
-from reader.core.pinyin import default_annotator, format_reading  # noqa: E402
+from reader.core.pinyin import reading_line  # noqa: E402
 
 TABLES = ROOT / "glossary" / "families"
 OUT = ROOT / "glossary" / "data"
@@ -73,8 +73,6 @@ def month_zh(date: str) -> str:
     return f"{year}年{int(month)}月" if month else f"{year}年"
 
 
-def pinyin(text: str) -> str:
-    return " ".join(format_reading(r, "marks") for r in default_annotator().readings(text) if r)
 
 
 def traditional(text: str) -> str:
@@ -89,7 +87,7 @@ def entry(id_: str, simplified: str, variants: list[str], english: str, note: st
     kept = [v for v in variants if not (v in seen or seen.add(v))]  # type: ignore[func-returns-value]
     return {
         "id": id_, "simplified": simplified, "traditional": trad, "variants": kept,
-        "pinyin": pinyin(simplified), "english": english,
+        "pinyin": reading_line(simplified), "english": english,
         "english_source": "official" if note else "zhushi", "english_source_note": note,
         "explanation_en": en, "explanation_zh": zh, "category": category, "region": region,
         "introduced": introduced, "superseded": superseded, "related": related or [],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from reader.core.annotate import BlockAnnotation
@@ -58,12 +59,9 @@ def _block_item(index: int, kind: BlockKind, text: str, src: int, offsets: Offse
         "py": per_unit(units, readings), "terms": spans_to_utf16(units, spans),
     }
     if not offsets.is_identity or units is not None:
-        to_source = [offsets.to_source(i) for i in range(len(text) + 1)]
-        item["map"] = per_unit(units, to_source[:-1]) + [to_source[-1]] if units is not None else to_source
-        if units is not None:  # the second half of a pair maps where its first half does
-            for i in range(1, len(item["map"]) - 1):
-                if item["map"][i] is None:
-                    item["map"][i] = item["map"][i - 1]
+        # one source position per UTF-16 unit (both halves of a pair map where the character starts)
+        item["map"] = [offsets.to_source(i) for i, ch in enumerate(text) for _ in range(2 if ord(ch) > 0xFFFF else 1)]
+        item["map"].append(offsets.to_source(len(text)))
     return item
 
 
@@ -101,14 +99,18 @@ def entry_view(entry: GlossaryEntry, script: str, written: str = "traditional") 
 
     data = entry.display_json()
     simplified_view = script == "simplified" or (script == "original" and written == "simplified")
-    converter = default_converter()
     if simplified_view:
         if is_outside_mainland(entry.region):
-            data["explanation_zh"] = converter.convert(entry.explanation_zh, "t2s").text
+            data["explanation_zh"] = _converted(entry.explanation_zh, "t2s")
     elif not is_outside_mainland(entry.region) and entry.source != "user":
-        config = {"taiwan": "s2tw", "hongkong": "s2hk"}.get(script, "s2t")
-        data["explanation_zh"] = converter.convert(entry.explanation_zh, config).text
+        data["explanation_zh"] = _converted(entry.explanation_zh, {"taiwan": "s2tw", "hongkong": "s2hk"}.get(script, "s2t"))
     return data
+
+
+@lru_cache(maxsize=8192)
+def _converted(text: str, config: str) -> str:
+    """An explanation in another script, converted once (an entry is served again with every chunk it occurs in)."""
+    return default_converter().convert(text, config).text
 
 
 def chunk_payload(

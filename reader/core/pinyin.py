@@ -255,6 +255,12 @@ _default: PinyinAnnotator | None = None
 _default_lock = threading.Lock()
 
 
+def reading_line(text: str) -> str:
+    """The tone-mark reading of a word or phrase as glossary entries write it: one syllable per character
+    that has a reading, separated by spaces ("fàng guǎn fú")."""
+    return " ".join(format_reading(r, "marks") for r in default_annotator().readings(text) if r)
+
+
 def default_annotator() -> PinyinAnnotator:
     """The shared annotator (built on first call; its data loads on first use)."""
     global _default

@@ -7,7 +7,7 @@ import pytest
 from glossary.loader import load_curated
 from glossary.quality import pinyin_disagreement, read_overrides, script_problem
 from reader.core.convert import default_converter
-from reader.core.pinyin import default_annotator, format_reading
+from reader.core.pinyin import reading_line
 
 ENTRIES = load_curated()
 OVERRIDES = read_overrides()
@@ -21,8 +21,6 @@ def _t2s(text: str) -> str:
     return default_converter().convert(text, "t2s").text
 
 
-def _annotate(text: str) -> str:
-    return " ".join(format_reading(r, "marks") for r in default_annotator().readings(text) if r)
 
 
 def test_both_scripts_agree_with_the_converter() -> None:
@@ -31,13 +29,13 @@ def test_both_scripts_agree_with_the_converter() -> None:
 
 
 def test_pinyin_agrees_with_the_annotator_or_is_overridden() -> None:
-    problems = [f"{e.id}: {p}" for e in ENTRIES if (p := pinyin_disagreement(e, _annotate, OVERRIDES))]
+    problems = [f"{e.id}: {p}" for e in ENTRIES if (p := pinyin_disagreement(e, reading_line, OVERRIDES))]
     assert not problems, "\n".join(problems)
 
 
 def test_every_override_names_a_real_entry_and_is_needed() -> None:
     by_id = {e.id: e for e in ENTRIES}
-    stale = [i for i in OVERRIDES if i not in by_id or pinyin_disagreement(by_id[i], _annotate, {}) is None]
+    stale = [i for i in OVERRIDES if i not in by_id or pinyin_disagreement(by_id[i], reading_line, {}) is None]
     assert not stale, f"overrides no longer needed or for missing entries: {stale}"
 
 
@@ -51,4 +49,4 @@ def test_the_checks_reject_a_wrong_form_and_reading() -> None:
 
     entry = next(e for e in ENTRIES if e.id == "fang-guan-fu")
     assert script_problem(replace(entry, traditional="放管服服"), _s2t, _t2s)
-    assert pinyin_disagreement(replace(entry, pinyin="fáng guǎn fú"), _annotate, {})
+    assert pinyin_disagreement(replace(entry, pinyin="fáng guǎn fú"), reading_line, {})
