@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 FILE   ?=
 
-.PHONY: setup run test bench screenshot export system-libs clean
+.PHONY: setup run test bench eval screenshot export system-libs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ test: setup
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run_all.py
+
+# Accuracy of the readings: Mandarin on CPP's dev split, Jyutping on HKCanCor's held-out part (installs pycantonese).
+eval: setup
+	$(BIN)/python -m pip install --quiet -e '.[eval]'
+	$(BIN)/python bench/eval_cpp.py
+	$(BIN)/python bench/eval_jyutping.py
 
 screenshot: setup
 	$(BIN)/zhushi screenshot $(FILE) -o zhushi-screenshot.png --pinyin

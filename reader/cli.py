@@ -58,12 +58,17 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 
 def cmd_pinyin(args: argparse.Namespace) -> int:
-    """Pinyin of a text: per character in JSON, or line by line for people."""
-    from reader.core.pinyin import default_annotator, format_reading
+    """Readings of a text (pinyin, Zhuyin or Jyutping): per character in JSON, or line by line for people."""
+    from reader.core.phonetics import Phonetics, format_token, readings_for
 
     text = _read_input(args.file)
     style = "numbers" if args.numbers else "marks"
-    readings = default_annotator().readings(text, sandhi=args.sandhi)
+    system = args.system
+    readings = readings_for(text, Phonetics(system), taiwan_view=args.taiwan, sandhi=args.sandhi)
+
+    def format_reading(token: str, style: str) -> str:
+        return format_token(token, system, style)
+
     if args.json:
         values = [format_reading(r, style) if r else None for r in readings]
         _write(sys.stdout, json.dumps(values, ensure_ascii=False) + "\n")
@@ -197,7 +202,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("pinyin", help="pinyin of a text")
     p.add_argument("file", nargs="?", default="-")
     p.add_argument("--numbers", action="store_true", help="tone numbers instead of tone marks")
-    p.add_argument("--sandhi", action="store_true", help="show the tone changes of 一 and 不")
+    p.add_argument("--sandhi", action="store_true", help="show the tone changes of 一 and 不 (pinyin and Zhuyin)")
+    p.add_argument("--system", choices=("pinyin", "zhuyin", "jyutping"), default="pinyin",
+                   help="Hanyu Pinyin, Zhuyin (bopomofo) or Cantonese Jyutping (default: pinyin)")
+    p.add_argument("--taiwan", action="store_true", help="Taiwan standard readings where they differ from the Mainland's")
     p.add_argument("--json", action="store_true", help="a JSON array, one element per character")
     p.set_defaults(func=cmd_pinyin)
 
@@ -225,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--script", choices=SCRIPT_CHOICES, default="original")
     p.add_argument("--pinyin", action="store_true")
+    _phonetic_options(p)
     p.add_argument("--hover", metavar="TEXT")
     p.add_argument("--size", default="1200x900", metavar="WxH")
     p.set_defaults(func=_ui_command("screenshot"))
@@ -235,10 +244,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", choices=SCRIPT_CHOICES, default="original")
     p.add_argument("--pinyin", dest="pinyin", action="store_true", default=True)
     p.add_argument("--no-pinyin", dest="pinyin", action="store_false")
+    _phonetic_options(p)
     p.add_argument("--notes", choices=("footnotes", "end", "none"), default="end")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4")
     p.set_defaults(func=_ui_command("export"))
     return parser
+
+
+def _phonetic_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--readings", choices=("pinyin", "zhuyin", "jyutping"), default="pinyin",
+                   help="the readings shown over the text (default: pinyin)")
+    p.add_argument("--mainland-readings", action="store_true",
+                   help="in the Taiwan view, keep Mainland standard readings (default: Taiwan ones where they differ)")
 
 
 def _ui_command(name: str):  # type: ignore[no-untyped-def]

@@ -61,6 +61,18 @@ def test_pinyin_numbers_and_plain_output() -> None:
     assert result.stdout.decode("utf-8").strip() == "yí dìng bú duì"
 
 
+def test_pinyin_in_zhuyin_taiwan_readings_and_jyutping() -> None:
+    result = zhushi("pinyin", "--system", "zhuyin", "-", stdin="我們的星期".encode("utf-8"))
+    assert result.stdout.decode("utf-8").strip() == "ㄨㄛˇ ˙ㄇㄣ ˙ㄉㄜ ㄒㄧㄥ ㄑㄧ"
+    result = zhushi("pinyin", "--system", "zhuyin", "--taiwan", "-", stdin="我們的星期".encode("utf-8"))
+    assert result.stdout.decode("utf-8").strip() == "ㄨㄛˇ ˙ㄇㄣ ˙ㄉㄜ ㄒㄧㄥ ㄑㄧˊ"
+    result = zhushi("pinyin", "--taiwan", "--json", "-", stdin="垃圾".encode("utf-8"))
+    assert json.loads(result.stdout) == ["lè", "sè"]
+    result = zhushi("pinyin", "--system", "jyutping", "-", stdin="香港的銀行 OK".encode("utf-8"))
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout.decode("utf-8").strip() == "hoeng1 gong2 dik1 ngan4 hong4 OK"
+
+
 def test_terms_json_on_bundled_article() -> None:
     result = zhushi("terms", "--json")
     assert result.returncode == 0, result.stderr.decode()

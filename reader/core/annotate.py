@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from glossary.matcher import GlossaryMatcher, TermMatch
 from reader.core.convert import OffsetMap, Script, ScriptConverter, default_converter
 from reader.core.document import BlockKind, Document
+from reader.core.phonetics import Phonetics, readings_for
 
 if TYPE_CHECKING:
     from reader.core.pinyin import PinyinAnnotator
@@ -71,6 +72,7 @@ class DocumentAnnotator:
         self._views: dict[tuple[str, Script], list[str]] = {}
         self._regions: dict[str, str] = {}  # document key -> region (detected or chosen by the user)
         self._chosen: set[str] = set()  # document keys whose region the user chose
+        self._phonetics = Phonetics()
         self._lock = threading.Lock()
 
     @property
@@ -97,6 +99,18 @@ class DocumentAnnotator:
             self._matcher = matcher
             self._cache.clear()
             self._views.clear()
+
+    @property
+    def phonetics(self) -> Phonetics:
+        """The phonetic system the readings are in (and whether the Taiwan view uses Taiwan readings)."""
+        return self._phonetics
+
+    def set_phonetics(self, phonetics: Phonetics) -> None:
+        """Give readings in another system from now on; annotated blocks are forgotten."""
+        with self._lock:
+            if phonetics != self._phonetics:
+                self._phonetics = phonetics
+                self._cache.clear()
 
     def region_for(self, document: Document) -> str:
         """The region the document is read as: the user's choice, else the detected one."""
@@ -208,7 +222,7 @@ class DocumentAnnotator:
             block = document.blocks[i]
             views.append(self._converter.to_script(document.block_text(block), script))
         joined = "\n".join(v.text for v in views)
-        readings = self._pinyin.readings(joined)
+        readings = readings_for(joined, self._phonetics, taiwan_view=script == Script.TAIWAN, mandarin=self._pinyin)
         terms = self._matcher.find(joined, self.region_for(document))
         pos = 0
         term_iter = iter(terms)

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from reader.core.phonetics import Phonetics
+
 if TYPE_CHECKING:  # each part's code is imported when the part is first built (start-up imports little)
     from glossary.dictionary import Dictionary
     from glossary.search import TermSearch
@@ -23,6 +25,18 @@ class Services:
     def __init__(self, user_glossary_path: Path | None = None) -> None:
         self._user_glossary_path = user_glossary_path
         self._lock = threading.RLock()  # parts are built once, by whichever thread asks first
+        self.phonetics = Phonetics()
+
+    def set_phonetics(self, phonetics: Phonetics) -> bool:
+        """Give readings in another system from now on; False when nothing changed."""
+        with self._lock:
+            if phonetics == self.phonetics:
+                return False
+            self.phonetics = phonetics
+            annotator = self.__dict__.get("_annotator")
+            if annotator is not None:
+                annotator.set_phonetics(phonetics)
+            return True
 
     def _once(self, name: str, build: Callable[[], T]) -> T:
         value = self.__dict__.get(name)
@@ -62,7 +76,9 @@ class Services:
         def build() -> DocumentAnnotator:
             from reader.core.annotate import DocumentAnnotator
 
-            return DocumentAnnotator(self.store.matcher())
+            annotator = DocumentAnnotator(self.store.matcher())
+            annotator.set_phonetics(self.phonetics)
+            return annotator
 
         return self._once("_annotator", build)
 

@@ -13,6 +13,7 @@ from glossary.files import atomic_write_text
 
 SETTINGS_VERSION = 1
 SCRIPTS = ("original", "simplified", "traditional", "taiwan", "hongkong")
+PHONETIC_SYSTEMS = ("pinyin", "zhuyin", "jyutping")
 MAX_RECENT = 12
 
 
@@ -35,6 +36,8 @@ class Settings:
     script: str = "original"
     pinyin: bool = False
     tone_style: str = "marks"
+    phonetic: str = "pinyin"  # pinyin, zhuyin or jyutping (reader.core.phonetics.SYSTEMS)
+    taiwan_readings: bool = True  # the Taiwan view gives Taiwan standard readings where they differ
     tone_colors: bool = False
     show_term_marks: bool = True
     theme: str = "light"
@@ -86,6 +89,8 @@ def settings_from_json(data: Any) -> Settings:
             raise ValueError(f"setting {f.name!r} has the wrong type")
     if settings.script not in SCRIPTS:
         settings.script = "original"
+    if settings.phonetic not in PHONETIC_SYSTEMS:
+        settings.phonetic = "pinyin"
     return settings
 
 

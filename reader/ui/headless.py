@@ -10,7 +10,7 @@ from pathlib import Path
 from reader.core.encoding import DocumentError
 
 
-def _window(file: str | None, script: str, pinyin: bool, size: str = "1200x900"):  # type: ignore[no-untyped-def]
+def _window(file: str | None, script: str, pinyin: bool, size: str = "1200x900", phonetic: str = "pinyin", taiwan_readings: bool = True):  # type: ignore[no-untyped-def]
     from reader.ui.app import create_application
 
     app = create_application(headless=True)
@@ -29,6 +29,9 @@ def _window(file: str | None, script: str, pinyin: bool, size: str = "1200x900")
     window.script = Script(script)
     window.settings.pinyin = pinyin
     window.pinyin_action.setChecked(pinyin)
+    window.taiwan_readings_action.setChecked(taiwan_readings)
+    if phonetic != "pinyin":
+        window.set_phonetic(phonetic)
     window._sync_script_widgets()  # noqa: SLF001
     try:
         width, height = (int(v) for v in size.lower().split("x"))
@@ -59,7 +62,7 @@ def screenshot(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         print(f"zhushi: the folder “{out.parent}” does not exist.", file=sys.stderr)
         return 2
-    _app, window = _window(args.file, args.script, args.pinyin, args.size)
+    _app, window = _window(args.file, args.script, args.pinyin, args.size, args.readings, not args.mainland_readings)
     try:
         driver = WindowDriver(window)
         try:
@@ -87,7 +90,7 @@ def export(args: argparse.Namespace) -> int:
 
     from reader.ui.driver import DriverTimeout, WindowDriver
 
-    _app, window = _window(args.file, args.script, args.pinyin)
+    _app, window = _window(args.file, args.script, args.pinyin, phonetic=args.readings, taiwan_readings=not args.mainland_readings)
     options = ExportOptions(notes=args.notes, paper=args.paper, pinyin=args.pinyin)
     try:
         WindowDriver(window).wait_loaded(300000)

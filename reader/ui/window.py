@@ -32,7 +32,8 @@ from reader.core.find import find_in_blocks
 from reader.core.loader import DocumentError, bundled_document, document_from_text, load_document
 from reader.core.pages import DocumentPages
 from reader.core.positions import spans_to_utf16, utf16_offsets
-from reader.core.settings import RecentDocument, Settings, SettingsStore
+from reader.core.phonetics import Phonetics
+from reader.core.settings import PHONETIC_SYSTEMS, RecentDocument, Settings, SettingsStore
 from reader.ui.background import BackgroundRelay
 from reader.ui.dialogs import EntryDialog, PasteDialog, show_about
 from reader.ui.panels import EntryPanel, SearchResultsPanel, TermsPanel
@@ -53,6 +54,15 @@ SCRIPT_LABELS: tuple[tuple[Script, str], ...] = (
 )
 
 
+PHONETIC_LABELS: tuple[tuple[str, str], ...] = (
+    ("pinyin", "Pinyin"),
+    ("zhuyin", "Zhuyin ㄅㄆㄇ"),
+    ("jyutping", "Jyutping (Cantonese)"),
+)
+
+RUBY_LABELS = {"pinyin": "&Pinyin", "zhuyin": "&Zhuyin", "jyutping": "&Jyutping"}
+
+
 class MainWindow(QMainWindow):
     """The reader window. State lives in Settings and the current Document; the page renders it."""
 
@@ -68,6 +78,7 @@ class MainWindow(QMainWindow):
         self.document: Document | None = None
         self.script = Script(self.settings.script)
         self.position = 0
+        services.set_phonetics(Phonetics(self.settings.phonetic, self.settings.taiwan_readings))
         self.pages = DocumentPages(lambda: services.annotator, lambda: services.dictionary)
         self.pages.first_screen.clear()  # models load only after the first screen is out (see DocumentPages)
         self.view = ReaderView(self.pages, self)
@@ -157,7 +168,8 @@ class MainWindow(QMainWindow):
         self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E")
         self.anki_action = self._action("Export terms for &Anki / Pleco…", self.export_terms_tsv)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.pinyin_action = self._action("&Pinyin", self.set_pinyin, "Ctrl+Shift+P", True, s.pinyin)
+        self.pinyin_action = self._action(RUBY_LABELS.get(s.phonetic, "&Pinyin"), self.set_pinyin, "Ctrl+Shift+P", True, s.pinyin)
+        self.pinyin_action.setToolTip("Show or hide the readings over the characters (Ctrl+Shift+P)")
         self.numbers_action = self._action("Tone &numbers", lambda on: self._set("tone_style", "numbers" if on else "marks"), "Ctrl+Shift+N", True, s.tone_style == "numbers")
         self.colors_action = self._action("Tone &colours", lambda on: self._set("tone_colors", on), None, True, s.tone_colors)
         self.known_action = self._action("Hide pinyin over &known words", lambda on: self._set("hide_known_pinyin", on), None, True, s.hide_known_pinyin)
@@ -170,6 +182,19 @@ class MainWindow(QMainWindow):
         self.next_hit = self._action("Find &next", lambda: self.step_hit(1), QKeySequence.StandardKey.FindNext)
         self.prev_hit = self._action("Find &previous", lambda: self.step_hit(-1), QKeySequence.StandardKey.FindPrevious)
         self.about_action = self._action("&About Zhushi", lambda: show_about(self))
+        self.taiwan_readings_action = self._action(
+            "Taiwan &readings in the Taiwan view", self.set_taiwan_readings, None, True, s.taiwan_readings
+        )
+        self.taiwan_readings_action.setToolTip("Taiwan standard readings (垃圾 lèsè, 星期 xīngqí) where they differ; off: Mainland readings")
+        self.phonetic_group = QActionGroup(self)
+        self.phonetic_actions: dict[str, QAction] = {}
+        for system, label in PHONETIC_LABELS:
+            action = QAction(label, self, checkable=True)
+            action.setChecked(system == s.phonetic)
+            action.triggered.connect(lambda _=False, sy=system: self.set_phonetic(sy))
+            self.phonetic_group.addAction(action)
+            self.addAction(action)
+            self.phonetic_actions[system] = action
         self.join_action = self._action("Treat the selection as &one word", self.join_selection, "Ctrl+J")
         self.split_action = self._action("&Split the selection here…", self.split_selection, "Ctrl+Shift+J")
 
@@ -212,7 +237,13 @@ class MainWindow(QMainWindow):
         for action in self.script_actions.values():
             view_menu.addAction(action)
         view_menu.addSeparator()
-        for action in (self.pinyin_action, self.numbers_action, self.colors_action, self.known_action, self.marks_action, self.dark_action):
+        view_menu.addAction(self.pinyin_action)
+        phonetic_menu = view_menu.addMenu("Readings &as")
+        for action in self.phonetic_actions.values():
+            phonetic_menu.addAction(action)
+        phonetic_menu.addSeparator()
+        phonetic_menu.addAction(self.taiwan_readings_action)
+        for action in (self.numbers_action, self.colors_action, self.known_action, self.marks_action, self.dark_action):
             view_menu.addAction(action)
         view_menu.addSeparator()
         for action in (self.zoom_in, self.zoom_out, self.zoom_reset):
@@ -246,6 +277,13 @@ class MainWindow(QMainWindow):
         self.region_box.activated.connect(lambda idx: self.set_region(str(self.region_box.itemData(idx))))
         bar.addWidget(self.region_box)
         bar.addAction(self.pinyin_action)
+        self.phonetic_box = QComboBox()
+        for system, label in PHONETIC_LABELS:
+            self.phonetic_box.addItem(label, system)
+        self.phonetic_box.setCurrentIndex([sy for sy, _ in PHONETIC_LABELS].index(self.settings.phonetic))
+        self.phonetic_box.setToolTip("Readings shown over the text: Hanyu Pinyin, Zhuyin (bopomofo) or Cantonese Jyutping")
+        self.phonetic_box.activated.connect(lambda idx: self.set_phonetic(str(self.phonetic_box.itemData(idx))))
+        bar.addWidget(self.phonetic_box)
         bar.addAction(self.numbers_action)
         bar.addAction(self.marks_action)
         bar.addSeparator()
@@ -444,12 +482,40 @@ class MainWindow(QMainWindow):
     # ---------------- view settings ----------------
     def _page_settings(self) -> dict[str, Any]:
         s = asdict(self.settings)
-        return {k: s[k] for k in ("pinyin", "tone_style", "tone_colors", "show_term_marks", "theme", "zoom", "known_words", "hide_known_pinyin")}
+        return {k: s[k] for k in ("pinyin", "phonetic", "tone_style", "tone_colors", "show_term_marks", "theme", "zoom", "known_words", "hide_known_pinyin")}
 
     def _set(self, name: str, value: Any) -> None:
         setattr(self.settings, name, value)
         self.bridge.send("settingsChanged", {name: value, **({"known_words": self.settings.known_words} if name == "hide_known_pinyin" else {})})
         self._save_timer.start()
+
+    def set_phonetic(self, system: str) -> None:
+        """Show readings in another system (pinyin, zhuyin, jyutping); readings are shown if they were hidden."""
+        if system not in PHONETIC_SYSTEMS:
+            raise ValueError(f"unknown phonetic system {system!r}")
+        self.phonetic_actions[system].setChecked(True)
+        self.phonetic_box.setCurrentIndex([sy for sy, _ in PHONETIC_LABELS].index(system))
+        self.pinyin_action.setText(RUBY_LABELS[system])
+        self._set("phonetic", system)  # the page formats the readings it gets from now on in this system
+        self._apply_phonetics()
+        if not self.settings.pinyin:
+            self.set_pinyin(True)
+        label = dict(PHONETIC_LABELS)[system]
+        self.statusBar().showMessage(f"Readings shown as {label}.", 5000)
+
+    def set_taiwan_readings(self, on: bool) -> None:
+        """Taiwan standard readings in the Taiwan view (on) or Mainland ones (off)."""
+        self.settings.taiwan_readings = on
+        self._apply_phonetics()
+        self._save_timer.start()
+
+    def _apply_phonetics(self) -> None:
+        """Hand the phonetic choice to the annotator and show the document's readings again."""
+        if not self.services.set_phonetics(Phonetics(self.settings.phonetic, self.settings.taiwan_readings)):
+            return
+        self.pages.clear_cache()
+        if self.document is not None:
+            self._request_document()
 
     def set_pinyin(self, on: bool) -> None:
         """Show or hide pinyin ruby."""
@@ -471,6 +537,12 @@ class MainWindow(QMainWindow):
             self._request_document()
             self._remember_current()
         self._save_timer.start()
+        hint = {
+            (Script.HONGKONG, "pinyin"): "Cantonese readings: View ▸ Readings as ▸ Jyutping (or the readings box in the toolbar).",
+            (Script.TAIWAN, "pinyin"): "Zhuyin (bopomofo): View ▸ Readings as ▸ Zhuyin (or the readings box in the toolbar).",
+        }.get((script, self.settings.phonetic))
+        if hint:
+            self.statusBar().showMessage(hint, 8000)
 
     def _show_region(self, chosen: str | None) -> None:
         """Show the region the document is read as: the user's choice, or "auto (detected)"."""

@@ -23,7 +23,7 @@ const Z = {
   glossary: {},
   dict: {},
   maxWord: 1,
-  settings: {pinyin: false, tone_style: "marks", tone_colors: false, show_term_marks: true,
+  settings: {pinyin: false, phonetic: "pinyin", tone_style: "marks", tone_colors: false, show_term_marks: true,
              theme: "light", zoom: 1, known_words: [], hide_known_pinyin: false},
   known: new Set(),
   hits: [],          // [block, start, end]
@@ -55,11 +55,19 @@ function toMarks(syl) {
   const ch = base[idx];
   return base.slice(0, idx) + (TONE_MARKS[ch] ? TONE_MARKS[ch][tone - 1] : ch) + base.slice(idx + 1);
 }
+// Readings arrive as tone-number tokens in the chosen system: pinyin "guo2", Zhuyin "ㄍㄨㄛ2", Jyutping "gwok3".
+const ZHUYIN_TONES = {"1": "", "2": "ˊ", "3": "ˇ", "4": "ˋ"};
 function formatReading(r) {
   if (!r) return "";
+  const system = Z.settings.phonetic || "pinyin";
+  if (system === "jyutping") return r;  // Jyutping always writes its tones as numbers
+  if (system === "zhuyin") {
+    const base = r.slice(0, -1), tone = r.slice(-1);
+    return tone === "5" ? "˙" + base : base + (ZHUYIN_TONES[tone] ?? "");
+  }
   return Z.settings.tone_style === "numbers" ? r : toMarks(r);
 }
-function toneOf(r) { const m = /([1-5])$/.exec(r || ""); return m ? m[1] : "5"; }
+function toneOf(r) { const m = /([1-6])$/.exec(r || ""); return m ? m[1] : "5"; }
 function cedictMarks(pinyin) { return pinyin.split(" ").map(toMarks).join(" "); }
 
 // ---------- bridge ----------

@@ -52,3 +52,13 @@ def test_recent_list_is_bounded_and_most_recent_first() -> None:
     assert settings.recent[0].path == "/doc5.txt" and settings.recent[0].position == 9
     assert len(settings.recent) == 12
     assert len({r.path for r in settings.recent}) == 12
+
+
+def test_phonetic_choice_is_kept_and_an_unknown_one_falls_back(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.json")
+    settings = Settings(phonetic="jyutping", taiwan_readings=False)
+    store.save(settings)
+    loaded = store.load()
+    assert loaded.phonetic == "jyutping" and loaded.taiwan_readings is False
+    (tmp_path / "settings.json").write_text('{"version": 1, "phonetic": "klingon"}', encoding="utf-8")
+    assert store.load().phonetic == "pinyin"

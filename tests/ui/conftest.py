@@ -50,6 +50,12 @@ def driver(reader_window):  # type: ignore[no-untyped-def]
     if w.script != Script.ORIGINAL:
         w.set_script(Script.ORIGINAL)
     reader_window.wait_loaded()
+    if w.settings.phonetic != "pinyin":
+        w.set_phonetic("pinyin")
+        reader_window.wait_loaded()
+    if not w.taiwan_readings_action.isChecked():
+        w.taiwan_readings_action.trigger()
+        reader_window.wait_loaded()
     w.set_pinyin(False)
     w.search_box.clear()
     w.find_text("")

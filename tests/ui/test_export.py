@@ -203,3 +203,17 @@ def test_a_killed_export_leaves_nothing_behind_after_the_next_one(tmp_path) -> N
     running.mkdir()
     assert remove_stale_export_folders(str(tmp_path)) == 1
     assert not stale.exists() and running.exists()
+
+
+@pytest.mark.parametrize("system, script, expected", [("zhuyin", Script.TAIWAN, "ㄉㄤˇ"), ("jyutping", Script.HONGKONG, "dong2")])
+def test_export_with_zhuyin_or_jyutping(driver, tmp_path: Path, system: str, script: Script, expected: str) -> None:  # type: ignore[no-untyped-def]
+    w = driver.window
+    w.set_script(script)
+    driver.wait_loaded()
+    w.set_phonetic(system)
+    driver.wait_loaded()
+    out = tmp_path / f"{system}.pdf"
+    export_window_pdf(w, out, ExportOptions(notes="none", paper="a4", pinyin=True))
+    first_page = PdfReader(str(out)).pages[0].extract_text() or ""
+    assert expected in first_page
+    assert "dǎng" not in first_page  # the readings are the chosen system's, not pinyin

@@ -415,3 +415,46 @@ def test_page_script_reaches_no_network_by_webrtc_or_websocket(driver) -> None: 
     finally:
         udp.close()
         tcp.close()
+
+
+def test_readings_as_zhuyin_and_jyutping(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sample = tmp_path / "systems.txt"
+    sample.write_text("黨的二十大開啟了新征程。\n", encoding="utf-8")
+    window = driver.window
+    window.open_path(str(sample))
+    driver.wait_loaded()
+    window.set_phonetic("zhuyin")  # choosing a system shows the readings
+    driver.wait_loaded()
+    pump(100)
+    assert window.pinyin_action.isChecked() and window.pinyin_action.text() == "&Zhuyin"
+    assert driver.ruby_texts(3) == ["ㄉㄤˇ", "˙ㄉㄜ", "ㄦˋ"]  # 黨的二: the neutral dot before the syllable
+    window.set_script(Script.HONGKONG)
+    driver.wait_loaded()
+    window.set_phonetic("jyutping")
+    driver.wait_loaded()
+    pump(100)
+    assert driver.ruby_texts(3) == ["dong2", "dik1", "ji6"]
+    assert window.settings.phonetic == "jyutping"
+    window.set_phonetic("pinyin")
+    driver.wait_loaded()
+    pump(100)
+    assert driver.ruby_texts(3) == ["dǎng", "de", "èr"]
+
+
+def test_taiwan_view_reads_with_taiwan_standard(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sample = tmp_path / "readings.txt"
+    sample.write_text("星期一的會議研究垃圾處理。\n", encoding="utf-8")
+    window = driver.window
+    window.open_path(str(sample))
+    driver.wait_loaded()
+    window.set_pinyin(True)
+    window.set_script(Script.TAIWAN)
+    driver.wait_loaded()
+    pump(100)
+    shown = driver.ruby_texts(12)
+    assert shown[:2] == ["xīng", "qí"] and shown[7:10] == ["jiù", "lè", "sè"]
+    window.taiwan_readings_action.trigger()  # keep the Mainland readings
+    driver.wait_loaded()
+    pump(100)
+    shown = driver.ruby_texts(12)
+    assert shown[:2] == ["xīng", "qī"] and shown[7:10] == ["jiū", "lā", "jī"]
