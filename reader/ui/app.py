@@ -11,6 +11,10 @@ _CHROMIUM_FLAGS = (
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
     # WebRTC may send UDP (STUN) only through a proxy, and there is none: no packets leave the page
     "--force-webrtc-ip-handling-policy=disable_non_proxied_udp", "--webrtc-ip-handling-policy=disable_non_proxied_udp",
+    # Everything that still tries a connection (a <link rel=preconnect> opens a socket without any
+    # request the scheme handler or the interceptor could refuse) goes to a proxy on the discard port
+    # of this machine, loopback included: nothing leaves the computer
+    "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
 )
 
 

@@ -417,6 +417,62 @@ def test_page_script_reaches_no_network_by_webrtc_or_websocket(driver) -> None: 
         tcp.close()
 
 
+def test_page_script_reaches_no_network_by_webtransport_prefetch_or_beacon(driver) -> None:  # type: ignore[no-untyped-def]
+    """From the page's own script, every other way Chromium has to reach out: WebTransport (HTTP/3 over
+    UDP), prefetch / preconnect / preload links, an image, EventSource, sendBeacon and a worker's
+    fetch, each to a local listener: none sees a byte."""
+    import socket
+
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.bind(("127.0.0.1", 0))
+    udp.settimeout(0.1)
+    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    tcp.bind(("127.0.0.1", 0))
+    tcp.listen(16)
+    tcp.settimeout(0.1)
+    uport, tport = udp.getsockname()[1], tcp.getsockname()[1]
+    base = f"http://127.0.0.1:{tport}"
+    try:
+        result = driver.run_js(f"""
+            const out = [];
+            try {{
+              if (typeof WebTransport === "undefined") out.push("webtransport absent");
+              else {{ const t = new WebTransport("https://127.0.0.1:{uport}/"); t.ready.catch(() => 0); t.closed.catch(() => 0); out.push("webtransport created"); }}
+            }} catch (e) {{ out.push("webtransport refused"); }}
+            for (const rel of ["prefetch", "preconnect", "dns-prefetch", "preload", "prerender"]) {{
+              const l = document.createElement("link");
+              l.rel = rel; l.href = "{base}/" + rel; if (rel === "preload") l.as = "fetch";
+              document.head.appendChild(l);
+            }}
+            const img = new Image(); img.src = "{base}/img.png";
+            try {{ const es = new EventSource("{base}/events"); es.onerror = () => es.close(); }} catch (e) {{ out.push("eventsource refused"); }}
+            try {{ out.push("beacon " + navigator.sendBeacon("{base}/beacon", "x")); }} catch (e) {{ out.push("beacon refused"); }}
+            try {{
+              const w = new Worker(URL.createObjectURL(new Blob(["fetch('{base}/worker').catch(() => 0)"], {{type: "text/javascript"}})));
+              out.push("worker created");
+            }} catch (e) {{ out.push("worker refused"); }}
+            return out.join(", ");
+        """)
+        assert "webtransport created" not in result, result
+        got_udp = got_tcp = False
+        for _ in range(25):  # two and a half seconds
+            pump(100)
+            try:
+                udp.recvfrom(2048)
+                got_udp = True
+            except OSError:
+                pass
+            try:
+                tcp.accept()[0].close()
+                got_tcp = True
+            except OSError:
+                pass
+        assert not got_udp and not got_tcp, result
+    finally:
+        udp.close()
+        tcp.close()
+
+
 def test_readings_as_zhuyin_and_jyutping(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     sample = tmp_path / "systems.txt"
     sample.write_text("黨的二十大開啟了新征程。\n", encoding="utf-8")
