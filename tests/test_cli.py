@@ -206,3 +206,19 @@ def test_glossary_export_to_an_unwritable_place_gives_a_message(tmp_path: Path) 
     err = result.stderr.decode()
     assert "could not be written" in err and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "data") == ["a-file"]
+
+
+def test_unwritable_data_and_cache_folders_give_messages_not_tracebacks(tmp_path: Path) -> None:
+    """A data folder that cannot be written (here: its parent is a file, which fails as a read-only
+    folder does, even for root) gives a message and a non-zero exit; reading still works."""
+    blocker = tmp_path / "blocker"
+    blocker.write_text("not a folder", encoding="utf-8")
+    table = tmp_path / "mine.csv"
+    table.write_text("simplified,english\n测试词,test word\n", encoding="utf-8")
+    env = {"XDG_DATA_HOME": str(blocker / "data"), "XDG_CACHE_HOME": str(blocker / "cache"), "XDG_CONFIG_HOME": str(blocker / "config")}
+    result = zhushi("glossary", "import", str(table), env=env)
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and "cannot be written" in err and "Traceback" not in err
+    result = zhushi("terms", "-", stdin="我们要坚持放管服改革。".encode("utf-8"), env=env)
+    assert result.returncode == 0 and "放管服" in result.stdout.decode("utf-8")
+    assert "Traceback" not in result.stderr.decode("utf-8")
