@@ -57,14 +57,34 @@ _FOREIGN_NAMES = (
     "(?:美国|英国|法国|德国|日本|韩国|朝鲜|俄罗斯|印度|越南|泰国|新加坡|马来西亚|印尼|印度尼西亚|菲律宾|缅甸|柬埔寨|老挝|"
     "蒙古|巴基斯坦|孟加拉|斯里兰卡|尼泊尔|哈萨克斯坦|伊朗|伊拉克|以色列|土耳其|沙特|埃及|南非|尼日利亚|肯尼亚|埃塞俄比亚|"
     "巴西|阿根廷|墨西哥|加拿大|澳大利亚|澳洲|新西兰|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|波兰|"
-    "乌克兰|匈牙利|希腊|奥地利|爱尔兰|捷克|罗马尼亚|塞尔维亚|欧盟|联合国|欧洲|各国|该国|外国|他国)$"
+    "乌克兰|匈牙利|希腊|奥地利|爱尔兰|捷克|罗马尼亚|塞尔维亚|欧盟|联合国|欧洲|各国|该国|外国|他国)"
 )
+# A place of the Chinese-speaking world: after a foreign name in the same clause, it makes the term local again.
+_HOME_NAMES = "(?:中国|我国|内地|大陆|台湾|香港|澳门|本港|本澳|两岸)"
+_CLAUSE_MARKS = "，。；：、！？,;:!?\n"
+# A place named right before a term decides which system the term belongs to (澳门行政长官 in a Hong Kong
+# text, 内地健康码 in a Macau one), whatever the document's region.
+_PLACE_REGIONS = {"香港": "hong-kong", "本港": "hong-kong", "港府": "hong-kong", "澳门": "macau", "本澳": "macau",
+                  "澳府": "macau", "台湾": "taiwan", "行政院": "taiwan", "立法院": "taiwan", "内地": "mainland", "大陆": "mainland"}
+_PLACE_BEFORE = "(" + "|".join(_PLACE_REGIONS) + ")(?:特别行政区|特区)?(?:政府)?的?$"
 
 
 @lru_cache(maxsize=1)
 def _foreign() -> re.Pattern[str]:
     """A country's name just before a place in the text (compiled on first use)."""
-    return re.compile(_FOREIGN_NAMES)
+    return re.compile(_FOREIGN_NAMES + "$")
+
+
+@lru_cache(maxsize=1)
+def _foreign_in_clause() -> re.Pattern[str]:
+    """A country's name earlier in the clause with no Chinese place after it (泰国军方宣布全国戒严); not a
+    nationality (印尼籍移工)."""
+    return re.compile(_FOREIGN_NAMES + "(?!籍)(?:(?!" + _HOME_NAMES + ").)*$")
+
+
+@lru_cache(maxsize=1)
+def _place_before() -> re.Pattern[str]:
+    return re.compile(_PLACE_BEFORE)
 # Words of public affairs: a sentence with one of them (or with another glossary term) is about the genre.
 _GENRE_WORDS = tuple(
     "政府 党 政策 改革 发展 建设 推进 推动 坚持 落实 部署 工作 中央 国家 全国 全省 全市 全县 省 市委 县委 经济 社会 会议 "
@@ -254,13 +274,24 @@ class GlossaryMatcher:
                 # (an entry with its own cues in senses.toml was decided by them)
                 out.append(match)
                 continue
-            # a foreign country's institution or office (印度总理, 日本國民年金)
-            weak = _foreign().search(folded[max(0, match.start - 6) : match.start]) is not None
+            # a foreign country's institution or office (印度总理, 日本國民年金; 泰國軍方宣布全國戒嚴)
+            clause_start = max(folded.rfind(ch, 0, match.start) for ch in _CLAUSE_MARKS) + 1
+            before = folded[max(clause_start, match.start - 24) : match.start]
+            weak = _foreign_in_clause().search(before) is not None and not re.match(_HOME_NAMES, key)
+            # a place named right before the term: that place's entry, or no note if the glossary has none
+            place = _place_before().search(folded[max(0, match.start - 9) : match.start])
+            if place is not None and not weak:
+                where = _PLACE_REGIONS[place.group(1)]
+                entry = self._choose(self._terms.get(key, [match.entry]), where)
+                fits = region_fit(entry.region, where) >= 3
+                out.append(TermMatch(match.start, match.end, match.text, entry, not fits))
+                continue
+            own_place = any(key.startswith(name) and _PLACE_REGIONS[name] == _REGION_GROUP.get(match.entry.region) for name in _PLACE_REGIONS)
             if key not in self._generic:
                 out.append(TermMatch(match.start, match.end, match.text, match.entry, True) if weak else match)
                 continue
             group = _REGION_GROUP.get(match.entry.region, "mainland")
-            weak = weak or group != home
+            weak = weak or (group != home and not own_place)
             if not weak:
                 start = max(folded.rfind(ch, 0, match.start) for ch in _SENTENCE_ENDS) + 1
                 ends = [i for i in (folded.find(ch, match.end) for ch in _SENTENCE_ENDS) if i != -1]

@@ -112,6 +112,27 @@ def _phrase_quality(query: str, definitions: Iterable[str]) -> int:
     return best
 
 
+_COMMON_TAGS = frozenset({"n", "v", "vn", "l", "i", "a", "an", "ad", "d"})
+
+
+def everyday_words(minimum: int = 3) -> set[str]:
+    """Words jieba's dictionary lists as common nouns, verbs, idioms and the like (not names of places,
+    bodies or people, abbreviations or numerals), seen at least MINIMUM times."""
+    path = _jieba_dict()
+    if path is None:
+        return set()
+    words: set[str] = set()
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                parts = line.split()
+                if len(parts) >= 3 and parts[2] in _COMMON_TAGS and parts[1].isdigit() and int(parts[1]) >= minimum:
+                    words.add(parts[0])
+    except OSError:
+        return set()
+    return words
+
+
 def word_frequencies() -> dict[str, int]:
     """Word frequencies from jieba's dictionary when jieba is installed (read directly), else empty."""
     path = _jieba_dict()

@@ -93,8 +93,10 @@ _NUMERALS = frozenset("一二两三四五六七八九十百千万")
 
 
 def generic_forms(entries: Iterable[GlossaryEntry], dictionary: Dictionary | None = None) -> set[str]:
-    """The folded forms of entries that CC-CEDICT also lists as everyday words: no polity in the gloss and
-    not a proper name (a gloss starting with a capital: 白洋淀 "Baiyang Lake"). Numbered names never are.
+    """The folded forms of entries that are also everyday words: CC-CEDICT lists them with no polity in the
+    gloss and not as a proper name (a gloss starting with a capital: 白洋淀 "Baiyang Lake"), or, when
+    CC-CEDICT lacks them, jieba's word list has them as common words (弹钢琴, 看家本领: not names of
+    places, bodies or people). Numbered names never are.
 
     Cached on disk beside the dictionary's own cache (same key as the forms), so a matcher built again
     does not look up every form in CC-CEDICT again."""
@@ -110,12 +112,15 @@ def generic_forms(entries: Iterable[GlossaryEntry], dictionary: Dictionary | Non
     if dictionary.use_cache:
         digest = hashlib.sha1("\n".join(forms).encode("utf-8")).hexdigest()[:16]
         try:
-            path = dictionary.cache_dir() / f"generic-v1-{dictionary.data_stamp()}-{digest}.marshal"
+            path = dictionary.cache_dir() / f"generic-v4-{dictionary.data_stamp()}-{digest}.marshal"
         except OSError:
             path = None
     cached = read_marshal(path) if path is not None else None
     if isinstance(cached, list):
         return set(cached)
+    from .search import everyday_words
+
+    everyday = everyday_words()
     out: set[str] = set()
     for form in forms:
         if not 2 <= len(form) <= 6 or any(not ("\u4e00" <= ch <= "\u9fff") or ch in _NUMERALS for ch in form):
@@ -123,6 +128,8 @@ def generic_forms(entries: Iterable[GlossaryEntry], dictionary: Dictionary | Non
         found = dictionary.lookup(form)
         if found and not any(_SPECIFIC.search(d) or d[:1].isupper() for e in found for d in e.definitions[:1]):
             out.add(fold(form))
+        elif not found and fold(form) in everyday:
+            out.add(fold(form))
     if path is not None:
-        write_marshal(path, sorted(out), "generic-v1-*.marshal")
+        write_marshal(path, sorted(out), "generic-v4-*.marshal")
     return out

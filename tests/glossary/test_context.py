@@ -108,3 +108,22 @@ def test_user_word_choices_join_and_split() -> None:
 
 def _entry_for(entries: list[GlossaryEntry], entry_id: str) -> GlossaryEntry:
     return next(e for e in entries if e.id == entry_id)
+
+
+def test_a_place_named_before_a_term_decides_its_system(store: GlossaryStore) -> None:
+    store_matcher = store.matcher()
+    # a Macau office in a Hong Kong text: the Macau entry, not Hong Kong's
+    found = {m.text: m for m in store_matcher.find("澳門行政長官今日訪港，與特首會面。", "hong-kong")}
+    assert found["行政長官"].entry.region == "macau" and not found["行政長官"].weak
+    # a Taiwan body with only another region's entry in the glossary: no confident note
+    found = {m.text: m for m in store_matcher.find("一九八〇年代的行政院新聞局負責電影審查。", "taiwan")}
+    assert "新聞局" not in found or found["新聞局"].weak
+
+
+def test_a_foreign_country_earlier_in_the_clause_makes_an_office_foreign(store: GlossaryStore) -> None:
+    store_matcher = store.matcher()
+    found = {m.text: m for m in store_matcher.find("泰國軍方昨日宣布全國戒嚴，觀光業者憂心。", "taiwan")}
+    assert "戒嚴" not in found or found["戒嚴"].weak
+    # a nationality is not a foreign institution, and a Chinese place after the country brings it home
+    found = {m.text: m for m in store_matcher.find("印尼籍移工在中秋節前夕舉辦聯歡活動。", "taiwan")}
+    assert not found["移工"].weak
