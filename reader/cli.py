@@ -45,11 +45,11 @@ def cmd_convert(args: argparse.Namespace) -> int:
     """Convert the script of a text; everything that is not converted stays as it was."""
     from reader.core.convert import CONFIGS, Script, default_converter
 
+    if args.opencc and args.opencc not in CONFIGS:
+        raise CliError(f"Unknown OpenCC configuration “{args.opencc}”; choose one of: {', '.join(CONFIGS)}.")
     text = _read_input(args.file)
     converter = default_converter()
     if args.opencc:
-        if args.opencc not in CONFIGS:
-            raise CliError(f"Unknown OpenCC configuration “{args.opencc}”; choose one of: {', '.join(CONFIGS)}.")
         result = converter.convert(text, args.opencc)
     else:
         result = converter.to_script(text, Script(args.to))
@@ -130,7 +130,13 @@ def cmd_terms(args: argparse.Namespace) -> int:
         from glossary.user import export_anki_tsv
 
         unique = list({m.entry.id: m.entry for m in matches if not m.weak}.values())
-        export_anki_tsv(unique, Path(args.anki))
+        anki = Path(args.anki)
+        if not anki.parent.is_dir():
+            raise CliError(f"“{anki.name}” cannot be written: the folder “{anki.parent}” does not exist.")
+        try:
+            export_anki_tsv(unique, anki)
+        except OSError as exc:
+            raise CliError(f"“{anki.name}” cannot be written: {exc.strerror or exc}.") from exc
         print(f"Wrote {len(unique)} terms to {args.anki} (Anki / Pleco import: hanzi, pinyin, meaning).", file=sys.stderr)
     if args.json:
         out = []
@@ -171,21 +177,41 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     if args.action == "import":
         path = Path(args.file)
         if not path.is_file():
-            raise CliError(f"“{args.file}” does not exist or is not a file.")
+            raise CliError(f"“{path.name}” cannot be read: it does not exist or is not a file.")
         try:
             report = user.import_table(path)
         except OSError as exc:
             raise CliError(f"your glossary could not be saved: {exc.strerror or exc}") from exc
         for problem in report.errors:
             print(f"zhushi: {problem}", file=sys.stderr)
+        if not (report.added or report.updated) and not report.ok:
+            print(f"zhushi: nothing was imported from “{path.name}”.", file=sys.stderr)
+            return 1
         print(f"Imported {report.added} new and {report.updated} updated entries into {user.path}.")
-        return 0 if report.added or report.updated or report.ok else 1
+        return 0
     try:
         user.export_table(Path(args.file))
     except OSError as exc:  # a missing or read-only folder, a full disk: nothing half-written is left
-        raise CliError(f"“{args.file}” could not be written: {exc.strerror or exc}.") from exc
+        raise CliError(f"“{Path(args.file).name}” cannot be written: {exc.strerror or exc}.") from exc
     print(f"Exported {len(user.entries())} entries to {args.file}.")
     return 0
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+class _Formatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Help that states each option's default (store_true flags have none to state)."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if action.default in (None, False, True, argparse.SUPPRESS) or "default" in text or action.option_strings == []:
+            return text
+        return text + " (default: %(default)s)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -193,73 +219,82 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="zhushi", description="Zhushi 注釋: a reader for Chinese texts.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("convert", help="convert the script of a text")
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=text, description=text[:1].upper() + text[1:] + ".", formatter_class=_Formatter)
+
+    p = command("convert", "convert the script of a text")
     p.add_argument("file", nargs="?", default="-", help="a text file, or - for standard input")
-    p.add_argument("--to", choices=SCRIPT_CHOICES[1:], default="traditional")
-    p.add_argument("--opencc", metavar="CONFIG", help="an OpenCC configuration name (s2t, t2s, s2twp, …)")
+    p.add_argument("--to", choices=SCRIPT_CHOICES[1:], default="traditional", help="the script view to convert to")
+    p.add_argument("--opencc", metavar="CONFIG", help="an OpenCC configuration name instead of --to (s2t, t2s, s2twp, …): OpenCC's exact behaviour")
     p.set_defaults(func=cmd_convert)
 
-    p = sub.add_parser("pinyin", help="pinyin of a text")
-    p.add_argument("file", nargs="?", default="-")
-    p.add_argument("--numbers", action="store_true", help="tone numbers instead of tone marks")
-    p.add_argument("--sandhi", action="store_true", help="show the tone changes of 一 and 不 (pinyin and Zhuyin)")
+    p = command("pinyin", "readings of a text: pinyin, Zhuyin or Jyutping")
+    p.add_argument("file", nargs="?", default="-", help="a text file, or - for standard input")
     p.add_argument("--system", choices=("pinyin", "zhuyin", "jyutping"), default="pinyin",
-                   help="Hanyu Pinyin, Zhuyin (bopomofo) or Cantonese Jyutping (default: pinyin)")
+                   help="Hanyu Pinyin, Zhuyin (bopomofo) or Cantonese Jyutping")
+    p.add_argument("--numbers", action="store_true", help="pinyin with tone numbers instead of tone marks")
+    p.add_argument("--sandhi", action="store_true", help="show the tone changes of 一 and 不 (pinyin and Zhuyin)")
     p.add_argument("--taiwan", action="store_true", help="Taiwan standard readings where they differ from the Mainland's")
     p.add_argument("--json", action="store_true", help="a JSON array, one element per character")
     p.set_defaults(func=cmd_pinyin)
 
-    p = sub.add_parser("terms", help="glossary terms found in a document")
-    p.add_argument("file", nargs="?", default=None)
-    p.add_argument("--json", action="store_true")
+    p = command("terms", "glossary terms found in a document")
+    p.add_argument("file", nargs="?", default=None, help="a text file, or - for standard input (the bundled article without it)")
+    p.add_argument("--json", action="store_true", help="every hit as JSON, with its entry, sense and the document's region")
     p.add_argument("--anki", metavar="OUT.tsv", help="also write the document's terms as a TSV for Anki or Pleco")
     p.add_argument("--region", choices=("auto", "mainland", "taiwan", "hong-kong", "macau"), default="auto",
-                   help="read the text as written in this region (default: auto, detected from script and vocabulary)")
+                   help="read the text as written in this region (auto: detected from script and vocabulary)")
     p.set_defaults(func=cmd_terms)
 
-    p = sub.add_parser("lookup", help="search the glossary and the dictionary")
-    p.add_argument("query")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--limit", type=int, default=20)
+    p = command("lookup", "search the glossary and the dictionary")
+    p.add_argument("query", help="characters (either script), pinyin with or without tones, or English")
+    p.add_argument("--json", action="store_true", help="the results as JSON")
+    p.add_argument("--limit", type=_positive, default=20, help="at most this many results")
     p.set_defaults(func=cmd_lookup)
 
-    p = sub.add_parser("glossary", help="import or export your own glossary (CSV or TSV)")
-    p.add_argument("action", choices=("import", "export"))
-    p.add_argument("file")
+    p = command("glossary", "import or export your own glossary (CSV or TSV)")
+    p.add_argument("action", choices=("import", "export"), help="import adds and updates entries; export writes all of them")
+    p.add_argument("file", help="a .csv or .tsv file with a header row of field names")
     p.set_defaults(func=cmd_glossary)
 
-    p = sub.add_parser("screenshot", help="save a screenshot of the reader window (works without a screen)")
-    p.add_argument("file", nargs="?", default=None)
-    p.add_argument("-o", "--output", required=True)
-    p.add_argument("--script", choices=SCRIPT_CHOICES, default="original")
-    p.add_argument("--pinyin", action="store_true")
+    p = command("screenshot", "save a screenshot of the reader window (works without a screen)")
+    p.add_argument("file", nargs="?", default=None, help="a document (the bundled article without it)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.png", help="the PNG file to write")
+    p.add_argument("--script", choices=SCRIPT_CHOICES, default="original", help="the script view")
+    p.add_argument("--pinyin", action="store_true", help="show the readings over the text")
     _phonetic_options(p)
-    p.add_argument("--hover", metavar="TEXT")
-    p.add_argument("--size", default="1200x900", metavar="WxH")
-    p.set_defaults(func=_ui_command("screenshot"))
+    p.add_argument("--hover", metavar="TEXT", help="hover the first occurrence of TEXT and show its popup")
+    p.add_argument("--size", default="1200x900", metavar="WxH", help="the window size")
+    p.set_defaults(func=_ui_command("screenshot"), suffix=".png")
 
-    p = sub.add_parser("export", help="export an annotated PDF (works without a screen)")
-    p.add_argument("file", nargs="?", default=None)
-    p.add_argument("-o", "--output", required=True)
-    p.add_argument("--script", choices=SCRIPT_CHOICES, default="original")
-    p.add_argument("--pinyin", dest="pinyin", action="store_true", default=True)
-    p.add_argument("--no-pinyin", dest="pinyin", action="store_false")
+    p = command("export", "export an annotated PDF (works without a screen)")
+    p.add_argument("file", nargs="?", default=None, help="a document (the bundled article without it)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf", help="the PDF file to write")
+    p.add_argument("--script", choices=SCRIPT_CHOICES, default="original", help="the script view")
+    p.add_argument("--pinyin", dest="pinyin", action="store_true", default=True, help="readings over the text (the default)")
+    p.add_argument("--no-pinyin", dest="pinyin", action="store_false", help="no readings over the text")
     _phonetic_options(p)
-    p.add_argument("--notes", choices=("footnotes", "end", "none"), default="end")
-    p.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    p.set_defaults(func=_ui_command("export"))
+    p.add_argument("--notes", choices=("footnotes", "end", "none"), default="end",
+                   help="glossary notes at the end, after each paragraph, or none")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="the paper size")
+    p.set_defaults(func=_ui_command("export"), suffix=".pdf")
     return parser
 
 
 def _phonetic_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--readings", choices=("pinyin", "zhuyin", "jyutping"), default="pinyin",
-                   help="the readings shown over the text (default: pinyin)")
+                   help="the readings shown over the text")
     p.add_argument("--mainland-readings", action="store_true",
-                   help="in the Taiwan view, keep Mainland standard readings (default: Taiwan ones where they differ)")
+                   help="in the Taiwan view, keep Mainland standard readings (otherwise Taiwan ones where they differ)")
 
 
 def _ui_command(name: str):  # type: ignore[no-untyped-def]
     def run(args: argparse.Namespace) -> int:
+        out = Path(args.output)
+        if out.suffix.lower() != args.suffix:
+            raise CliError(f"“{out.name}” must end in {args.suffix}: {name} writes a {args.suffix[1:].upper()} file.")
+        if not out.parent.is_dir():
+            raise CliError(f"“{out.name}” cannot be written: the folder “{out.parent}” does not exist.")
         from reader.ui import headless
 
         return int(getattr(headless, name)(args))
@@ -270,7 +305,10 @@ def _ui_command(name: str):  # type: ignore[no-untyped-def]
 def run_subcommand(argv: list[str]) -> int:
     """Run a sub-command; errors go to stderr with a non-zero exit."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # reported by the sub-command, with its own usage line
+        chosen = parser._subparsers._group_actions[0].choices[args.command]  # type: ignore[union-attr]
+        chosen.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return int(args.func(args))
     except (CliError, DocumentError) as exc:

@@ -181,6 +181,8 @@ def test_a_headless_screenshot_saves_no_window_state(tmp_path: Path) -> None:
     out.write_bytes(b"an older picture")
     result = zhushi("screenshot", "-o", str(out), "--size", "1066x351", env=env)
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
+    # and it prints no start-up noise from Chromium or Qt (GPU, dbus, sandbox)
+    assert result.stderr.decode(errors="replace").strip() == "", result.stderr.decode(errors="replace")[-2000:]
     saved = [p for p in home.rglob("*") if p.is_file() and "geometry" in p.read_bytes().decode("latin-1")]
     assert saved == [], saved
     # the picture replaced the old file whole, and nothing was left behind in the temp or output folders
@@ -204,7 +206,7 @@ def test_glossary_export_to_an_unwritable_place_gives_a_message(tmp_path: Path) 
     result = zhushi("glossary", "export", str(blocker / "out.csv"), env=env)  # its "folder" is a file
     assert result.returncode != 0
     err = result.stderr.decode()
-    assert "could not be written" in err and "Traceback" not in err
+    assert "cannot be written" in err and "Traceback" not in err
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "data") == ["a-file"]
 
 
@@ -222,3 +224,36 @@ def test_unwritable_data_and_cache_folders_give_messages_not_tracebacks(tmp_path
     result = zhushi("terms", "-", stdin="我们要坚持放管服改革。".encode("utf-8"), env=env)
     assert result.returncode == 0 and "放管服" in result.stdout.decode("utf-8")
     assert "Traceback" not in result.stderr.decode("utf-8")
+
+
+def test_command_line_mistakes_get_the_commands_own_message(tmp_path: Path) -> None:
+    result = zhushi("pinyin", "--tones", "-", stdin=b"x")
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and "usage: zhushi pinyin" in err and "unrecognized arguments: --tones" in err
+    result = zhushi("lookup", "人", "--limit", "0")
+    assert result.returncode == 2 and "must be at least 1" in result.stderr.decode("utf-8")
+    result = zhushi("convert", "--opencc", "s2x", str(tmp_path / "missing.txt"))
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2 and "Unknown OpenCC configuration" in err and "missing.txt" not in err
+    result = zhushi("export", "-o", str(tmp_path / "out.txt"))
+    assert result.returncode == 2 and "must end in .pdf" in result.stderr.decode("utf-8")
+    assert not (tmp_path / "out.txt").exists()
+    result = zhushi("terms", "--anki", str(tmp_path / "no-such-folder" / "t.tsv"))
+    assert result.returncode == 2 and "does not exist" in result.stderr.decode("utf-8")
+    assert not (tmp_path / "no-such-folder").exists()  # refused, like export, not created
+
+
+def test_a_failed_import_says_so_on_stderr_only(tmp_path: Path) -> None:
+    table = tmp_path / "bad.csv"
+    table.write_text("nothing,useful\n1,2\n", encoding="utf-8")
+    result = zhushi("glossary", "import", str(table))
+    assert result.returncode == 1
+    assert result.stdout.decode("utf-8") == ""
+    assert "nothing was imported from “bad.csv”" in result.stderr.decode("utf-8")
+
+
+def test_help_states_defaults() -> None:
+    text = zhushi("export", "--help").stdout.decode("utf-8")
+    assert "(default: end)" in text and "(default: a4)" in text and "(default: original)" in text
+    text = zhushi("lookup", "--help").stdout.decode("utf-8")
+    assert "(default: 20)" in text

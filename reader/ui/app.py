@@ -27,6 +27,8 @@ def prepare_environment(headless: bool = False, fonts: bool = True) -> None:
         wanted.append("--no-sandbox")
     if headless or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         wanted.append("--disable-gpu")
+    if not os.environ.get("ZHUSHI_DEBUG"):
+        wanted.append("--log-level=3")  # Chromium's own log (dbus, GPU): fatal errors only
     for flag in wanted:
         if flag not in flags:
             flags.append(flag)
@@ -69,6 +71,27 @@ def create_application(headless: bool = False):  # type: ignore[no-untyped-def]
     return app
 
 
+# Messages Qt and QtWebEngine print at every start on a machine without a GPU, dbus or a window
+# manager; they say nothing a reader can act on. ZHUSHI_DEBUG=1 shows them.
+_NOISE = (
+    "Sandboxing disabled", "QRhiGles2", "Failed to create RHI", "propagateSizeHints", "GPUInfo not initialized",
+    "Failed to connect to the bus", "Release of profile requested but WebEnginePage still not deleted",
+)
+
+
+def quiet_start_noise() -> None:
+    """Drop Qt's known start-up noise from stderr (everything else still goes through)."""
+    if os.environ.get("ZHUSHI_DEBUG"):
+        return
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_kind, _context, message: str) -> None:  # type: ignore[no-untyped-def]
+        if not any(part in message for part in _NOISE):
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
 def run_gui(file: str | None) -> int:
     """Open the reader window on FILE (or the bundled article) and run until it is closed."""
     logging.basicConfig(level=logging.WARNING, format="zhushi: %(message)s")
@@ -88,6 +111,7 @@ def run_gui(file: str | None) -> int:
         print(f"zhushi: “{file}” does not exist.", file=sys.stderr)
         return 2
     app = create_application()
+    quiet_start_noise()
     from reader.ui.window import MainWindow
 
     window = MainWindow.create(file)

@@ -14,6 +14,9 @@ def _window(file: str | None, script: str, pinyin: bool, size: str = "1200x900",
     from reader.ui.app import create_application
 
     app = create_application(headless=True)
+    from reader.ui.app import quiet_start_noise
+
+    quiet_start_noise()
     from reader.core.convert import Script
     from reader.core.loader import bundled_document, load_document
     from reader.core.services import Services
