@@ -34,6 +34,11 @@ class TermsPanel(QWidget):
         self.list = QListWidget()
         self.list.setSpacing(3)  # each entry is two lines (term, then pinyin — English): keep entries apart
         self.list.setAlternatingRowColors(True)
+        # long English renderings wrap inside the panel instead of hiding behind a horizontal scrollbar
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setUniformItemSizes(False)
         self.prev_button = QPushButton("◀ Previous")
         self.next_button = QPushButton("Next ▶")
         self.position = QLabel("")
@@ -101,6 +106,13 @@ class TermsPanel(QWidget):
         self.position.setText(f"{self._index + 1} of {info.get('count', 0)}")
 
 
+def _forms(first: str, second: str, between: str = " · ") -> str:
+    """Both forms of a word, escaped; one when they are the same (取得, not “取得 取得”)."""
+    if not second or first == second:
+        return html.escape(first)
+    return html.escape(first) + between + html.escape(second)
+
+
 def entry_html(info: dict[str, Any]) -> str:
     """The pinned entry as HTML (all text escaped)."""
     e = html.escape
@@ -114,7 +126,7 @@ def entry_html(info: dict[str, Any]) -> str:
             else "Zhushi's rendering"
         )
         parts.append(
-            f"<h2 style='margin:0'>{e(entry['traditional'])} · {e(entry['simplified'])}</h2>"
+            f"<h2 style='margin:0'>{_forms(entry['traditional'], entry['simplified'])}</h2>"
             f"<p style='color:#a33b20;margin:2px 0'>{e(entry['pinyin'])} <small>[{badge}]</small></p>"
             f"<p><b>{e(entry['english'])}</b><br><small>{whose}"
             + (f" · {e(entry['region_label'])}" if entry.get("region_label") else "")
@@ -132,14 +144,14 @@ def entry_html(info: dict[str, Any]) -> str:
         for d in word.get("entries", []):
             defs = "".join(f"<li>{e(x)}</li>" for x in d.get("definitions", []))
             parts.append(
-                f"<h3 style='margin:6px 0 0'>{e(d['simplified'])} {e(d['traditional'])}"
+                f"<h3 style='margin:6px 0 0'>{_forms(d['simplified'], d['traditional'], ' ')}"
                 f" <span style='color:#a33b20'>{e(d.get('pinyin_marks') or d['pinyin'])}</span></h3><ol>{defs}</ol>"
             )
     alt = info.get("alt")
     if alt:
         parts.append(
             "<p style='color:gray'><small>Also a glossary term, not marked here as the context does not point to it:</small></p>"
-            f"<h3 style='margin:0'>{e(alt['traditional'])} · {e(alt['simplified'])} <span style='color:#a33b20'>{e(alt['pinyin'])}</span></h3>"
+            f"<h3 style='margin:0'>{_forms(alt['traditional'], alt['simplified'])} <span style='color:#a33b20'>{e(alt['pinyin'])}</span></h3>"
             f"<p><b>{e(alt['english'])}</b></p><p>{e(alt['explanation_en'])}</p>"
         )
     if not parts:

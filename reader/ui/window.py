@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self._build_panels()
         self._build_actions()
         self._connect_bridge()
+        self.apply_theme()
         self._save_timer = QTimer(self, singleShot=True, interval=800)
         self._save_timer.timeout.connect(self.save_settings)
         # a window without a screen (offscreen: tests, screenshots, exports) neither reads nor saves the geometry
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         self.colors_action = self._action("Tone &colours", lambda on: self._set("tone_colors", on), None, True, s.tone_colors)
         self.known_action = self._action("Hide pinyin over &known words", lambda on: self._set("hide_known_pinyin", on), None, True, s.hide_known_pinyin)
         self.marks_action = self._action("Mark glossary &terms", lambda on: self._set("show_term_marks", on), "Ctrl+Shift+M", True, s.show_term_marks)
-        self.dark_action = self._action("&Dark theme", lambda on: self._set("theme", "dark" if on else "light"), "Ctrl+Shift+D", True, s.theme == "dark")
+        self.dark_action = self._action("&Dark theme", self.set_dark, "Ctrl+Shift+D", True, s.theme == "dark")
         self.zoom_in = self._action("Zoom &in", lambda: self._zoom(1.1), QKeySequence.StandardKey.ZoomIn)
         self.zoom_out = self._action("Zoom &out", lambda: self._zoom(1 / 1.1), QKeySequence.StandardKey.ZoomOut)
         self.zoom_reset = self._action("&Actual size", lambda: self._zoom(0), "Ctrl+0")
@@ -489,6 +490,36 @@ class MainWindow(QMainWindow):
         self.bridge.send("settingsChanged", {name: value, **({"known_words": self.settings.known_words} if name == "hide_known_pinyin" else {})})
         self._save_timer.start()
 
+    def set_dark(self, on: bool) -> None:
+        """The dark theme for the page and for the window around it (toolbar, menus, side panels)."""
+        self._set("theme", "dark" if on else "light")
+        self.apply_theme()
+
+    def apply_theme(self) -> None:
+        """Give the window's widgets the palette of the chosen theme (the page follows the setting)."""
+        from PySide6.QtGui import QColor, QPalette
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        if not hasattr(self, "_light_palette"):
+            self._light_palette = QPalette(app.palette())
+        if self.settings.theme != "dark":
+            app.setPalette(self._light_palette)
+            return
+        dark = QPalette()
+        roles = QPalette.ColorRole
+        for role, colour in (
+            (roles.Window, "#23252a"), (roles.WindowText, "#e6e3dc"), (roles.Base, "#1b1d21"),
+            (roles.AlternateBase, "#272a30"), (roles.Text, "#e6e3dc"), (roles.Button, "#2c2f36"),
+            (roles.ButtonText, "#e6e3dc"), (roles.ToolTipBase, "#2c2f36"), (roles.ToolTipText, "#e6e3dc"),
+            (roles.Highlight, "#7a5c2e"), (roles.HighlightedText, "#ffffff"), (roles.PlaceholderText, "#8d8a84"),
+            (roles.Link, "#e0a458"),
+        ):
+            dark.setColor(role, QColor(colour))
+        app.setPalette(dark)
+
     def set_phonetic(self, system: str) -> None:
         """Show readings in another system (pinyin, zhuyin, jyutping); readings are shown if they were hidden."""
         if system not in PHONETIC_SYSTEMS:
@@ -576,7 +607,10 @@ class MainWindow(QMainWindow):
 
     # ---------------- search ----------------
     def focus_search(self) -> None:
-        """Ctrl+F: put the cursor in the search box."""
+        """Ctrl+F: put the cursor in the search box and the search results in view (the side panel opened
+        if it was closed)."""
+        self.dock.show()
+        self.side_tabs.setCurrentWidget(self.results_panel)
         self.search_box.setFocus()
         self.search_box.selectAll()
 
@@ -601,8 +635,8 @@ class MainWindow(QMainWindow):
         self._update_hit_label()
         if query.strip():
             self.results_panel.show_results(self.services.search.search(query.strip(), limit=30))
-            if not self.hits:
-                self.side_tabs.setCurrentWidget(self.results_panel)
+            self.dock.show()
+            self.side_tabs.setCurrentWidget(self.results_panel)
         return len(self.hits)
 
     def step_hit(self, delta: int) -> None:

@@ -442,6 +442,17 @@ function renderPopup(hit) {
   }
   if (hit.kind === "term" && hit.entry) pop.appendChild(glossaryBox(hit.entry, hit));
   if (hit.kind !== "term" || !hit.entry) {
+    const system = Z.settings.phonetic || "pinyin";
+    if (system !== "pinyin") {  // the chosen system's reading of the hovered text; CC-CEDICT gives pinyin
+      const blk = Z.blocks[hit.b];
+      const py = blk.data.py ? blk.data.py.slice(hit.start, hit.end).filter((r) => r) : [];
+      if (py.length) {
+        const head = el("div", "entry reading");
+        head.appendChild(el("span", "hz", blk.data.text.slice(hit.start, hit.end)));
+        head.appendChild(el("span", "py alt-reading", py.map(formatReading).join(" ")));
+        pop.appendChild(head);
+      }
+    }
     if (!hit.words.length) {
       const blk = Z.blocks[hit.b];
       pop.appendChild(el("div", "entry", blk.data.text[hit.start] + " — not in the dictionary"));
@@ -475,16 +486,20 @@ function glossaryBox(g, hit) {
   const head = el("div");
   const full = Z.hans ? g.simplified : g.traditional;
   let shown = full, reading = g.pinyin;
+  const system = Z.settings.phonetic || "pinyin";
+  let inText = "";  // the readings over the matched characters, in the chosen system
   if (hit) {
     const blk = Z.blocks[hit.b];
     const matched = blk.data.text.slice(hit.start, hit.end);
+    const py = blk.data.py ? blk.data.py.slice(hit.start, hit.end).filter((r) => r) : [];
+    inText = py.length ? py.map(formatReading).join(" ") : "";
     if (matched !== g.simplified && matched !== g.traditional) {
       shown = matched;
-      const py = blk.data.py ? blk.data.py.slice(hit.start, hit.end).filter((r) => r) : [];
-      reading = py.length ? py.map(formatReading).join(" ") : "";
+      reading = system === "pinyin" ? inText : "";
     }
   }
   head.appendChild(el("span", "hz", shown));
+  if (system !== "pinyin" && inText) head.appendChild(el("span", "py alt-reading", inText));
   if (reading) head.appendChild(el("span", "py", reading));
   head.appendChild(el("span", "badge", g.source === "user" ? "my glossary" : "glossary"));
   box.appendChild(head);
@@ -501,6 +516,8 @@ function glossaryBox(g, hit) {
 function showPopup(hit, x, y) {
   const pop = renderPopup(hit);
   pop.hidden = false;
+  pop.style.left = "0px";  // measured at its natural width, not squeezed by where it was last shown
+  pop.style.top = "0px";
   const w = pop.offsetWidth, h = pop.offsetHeight;
   const vw = window.innerWidth, vh = window.innerHeight;
   let left = x + 12, top = y + 18;

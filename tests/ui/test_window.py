@@ -87,6 +87,35 @@ def test_search_across_scripts(driver) -> None:  # type: ignore[no-untyped-def]
     assert marked >= 3 * 3 or marked >= 3  # every character of the visible hits is highlighted
     assert "of" in w.hit_label.text() and str(count) in w.hit_label.text()
     assert w.results_panel.count() > 0
+    assert w.side_tabs.currentWidget() is w.results_panel  # the results are in view
+
+
+def test_ctrl_f_brings_the_search_results_into_view(driver) -> None:  # type: ignore[no-untyped-def]
+    w = driver.window
+    w.dock.close()
+    w.side_tabs.setCurrentWidget(w.terms_panel)
+    w.find_action.trigger()
+    pump(50)
+    assert w.dock.isVisible() and w.side_tabs.currentWidget() is w.results_panel
+
+
+def test_entry_panel_shows_a_word_once_when_both_scripts_agree() -> None:
+    from reader.ui.panels import entry_html
+
+    info = {"kind": "word", "text": "取得", "words": [{"word": "取得", "entries": [
+        {"simplified": "取得", "traditional": "取得", "pinyin": "qu3 de2", "pinyin_marks": "qǔ dé", "definitions": ["to obtain"]}]}]}
+    html = entry_html(info)
+    assert "取得 取得" not in html and html.count("取得") == 1
+    info["words"][0]["entries"][0]["traditional"] = "取徳"
+    assert "取得 取徳" in entry_html(info)
+
+
+def test_terms_list_wraps_instead_of_scrolling_sideways(driver) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    panel = driver.window.terms_panel
+    assert panel.list.wordWrap()
+    assert panel.list.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
 def test_terms_panel_lists_and_navigates(driver) -> None:  # type: ignore[no-untyped-def]
@@ -514,3 +543,34 @@ def test_taiwan_view_reads_with_taiwan_standard(driver, tmp_path: Path) -> None:
     pump(100)
     shown = driver.ruby_texts(12)
     assert shown[:2] == ["xīng", "qī"] and shown[7:10] == ["jiū", "lā", "jī"]
+
+
+def test_popup_gives_the_chosen_systems_reading(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sample = tmp_path / "popup.txt"
+    sample.write_text("我們要堅持放管服改革，銀行也要支持。\n", encoding="utf-8")
+    window = driver.window
+    window.open_path(str(sample))
+    driver.wait_loaded()
+    window.set_phonetic("jyutping")
+    driver.wait_loaded()
+    driver.hover("放管服")
+    popup = driver.popup_text()
+    assert "fong3 gun2 fuk6" in popup and "fàng guǎn fú" in popup  # Jyutping of the text, and the entry's pinyin
+    driver.hover("銀行")
+    popup = driver.popup_text()
+    assert "ngan4 hong4" in popup and "CC-CEDICT" in popup
+
+
+def test_dark_theme_darkens_the_panels_too(driver) -> None:  # type: ignore[no-untyped-def]
+    w = driver.window
+    light = w.terms_panel.list.palette().color(w.terms_panel.list.backgroundRole()).lightness()
+    w.dark_action.trigger()
+    pump(50)
+    try:
+        dark = w.terms_panel.list.palette().color(w.terms_panel.list.backgroundRole()).lightness()
+        assert dark < 80 < light
+        assert driver.run_js("return document.body.classList.contains('dark');")
+    finally:
+        w.dark_action.trigger()
+        pump(50)
+    assert w.terms_panel.list.palette().color(w.terms_panel.list.backgroundRole()).lightness() == light
