@@ -165,13 +165,28 @@ def read_bounded(file: Path, name: str, limit: int | None = None) -> bytes:
 
 
 def load_document(path: str | Path) -> Document:
-    """Open a .txt, .md or .html file as a Document; raise DocumentError with a clear message."""
+    """Open a document (text, Markdown, HTML, PDF, Word, EPUB, OFD, saved web page) as a Document; raise
+    DocumentError with a clear message."""
     file = Path(path)
     name = f"“{file.name}”"
-    data = read_bounded(file, name)
-    text, _encoding = decode_bytes(data, name)
     suffix = file.suffix.lower()
+    from reader.core.formats import FORMATS
+
+    if suffix in FORMATS:
+        if not file.is_file():
+            read_bounded(file, name)  # the same messages as for any file: missing, a folder, a device
+        return FORMATS[suffix](file)
+    data = read_bounded(file, name)
+    if data[:5] == b"%PDF-" or data[:4] == b"PK\x03\x04":
+        raise DocumentError(f"{name} is a PDF or a packaged document (Word, EPUB, OFD) by its content; give it its proper extension to open it.")
+    text, _encoding = decode_bytes(data, name)
     if suffix in (".html", ".htm", ".xhtml") or (suffix not in (".md", ".markdown") and _looks_like_html(text)):
+        from reader.core.formats.webpage import article, looks_like_site_page
+
+        if looks_like_site_page(text):
+            found = article(text, path=str(file))
+            if found is not None:
+                return found
         return document_from_html(text, path=str(file))
     if suffix in (".md", ".markdown"):
         return document_from_markdown(text, path=str(file))

@@ -422,7 +422,7 @@ class MainWindow(QMainWindow):
     def choose_file(self) -> None:
         """File → Open."""
         start = str(Path(self.document.path).parent) if self.document and self.document.path else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, "Open a document", start, "Documents (*.txt *.md *.markdown *.html *.htm);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(self, "Open a document", start, "Documents (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.epub *.ofd *.mhtml *.mht);;All files (*)")
         if name:
             self.open_path(name)
 

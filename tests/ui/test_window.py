@@ -574,3 +574,22 @@ def test_dark_theme_darkens_the_panels_too(driver) -> None:  # type: ignore[no-u
         w.dark_action.trigger()
         pump(50)
     assert w.terms_panel.list.palette().color(w.terms_panel.list.backgroundRole()).lightness() == light
+
+
+def test_open_a_pdf_and_a_word_file_in_the_window(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.core.test_formats import make_docx, make_pdf, paragraph
+
+    pdf = tmp_path / "意见.pdf"
+    make_pdf(pdf)
+    w = driver.window
+    assert w.open_path(str(pdf))
+    driver.wait_loaded()
+    text = driver.page_text()
+    assert paragraph(2, 3) in text and "某市人民政府办公室文件" not in text
+    title = driver.run_js("return document.getElementById('doc-title').textContent;")
+    assert title == "关于推进城市更新的实施意见"
+    word = tmp_path / "报告.docx"
+    make_docx(word)
+    assert w.open_path(str(word))
+    driver.wait_loaded()
+    assert "保障性租赁住房 | 一万二千套" in driver.page_text()
