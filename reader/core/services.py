@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # each part's code is imported when the part is first built (
     from glossary.store import GlossaryStore
     from glossary.user import UserGlossary
     from reader.core.annotate import DocumentAnnotator
+    from reader.core.library import Library
 
 T = TypeVar("T")
 
@@ -22,8 +23,9 @@ T = TypeVar("T")
 class Services:
     """Everything the window, the PDF export and the command line share; each part built on first use."""
 
-    def __init__(self, user_glossary_path: Path | None = None) -> None:
+    def __init__(self, user_glossary_path: Path | None = None, library_path: Path | None = None) -> None:
         self._user_glossary_path = user_glossary_path
+        self._library_path = library_path
         self._lock = threading.RLock()  # parts are built once, by whichever thread asks first
         self.phonetics = Phonetics()
 
@@ -81,6 +83,16 @@ class Services:
             return annotator
 
         return self._once("_annotator", build)
+
+    @property
+    def library(self) -> Library:
+        """Every document opened (SQLite in the user's data folder)."""
+        def build() -> Library:
+            from reader.core.library import Library
+
+            return Library(self._library_path)
+
+        return self._once("_library", build)
 
     @property
     def dictionary(self) -> Dictionary:

@@ -130,23 +130,33 @@ class WindowDriver:
         QApplication.sendEvent(target, event)
 
     def click(self, x: float, y: float) -> None:
-        """A real left click at page coordinates."""
+        """A real left click at page coordinates: the pointer moves there, the view takes the focus, press, release."""
         target = self.target()
         pos = QPointF(x, y)
         global_pos = QPointF(target.mapToGlobal(QPoint(int(x), int(y))))
+        self.window.view.setFocus()
+        move = QMouseEvent(QEvent.Type.MouseMove, pos, global_pos, Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(target, move)
+        pump(30)
         for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
             buttons = Qt.MouseButton.LeftButton if kind == QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton
             event = QMouseEvent(kind, pos, global_pos, Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)
             QApplication.sendEvent(target, event)
 
     def locate(self, text: str) -> dict[str, Any]:
-        """Scroll the first occurrence of text into view; its character's centre in page coordinates."""
-        self.window.bridge.send("hoverRequested", {"text": text})
-        where = wait_signal(self.window.bridge.hoverTargetFound, 10000)
-        if where.get("x", -1) < 0:
-            raise DriverTimeout(f"“{text}” is not in the document")
-        pump(120)
-        return where  # type: ignore[no-any-return]
+        """Scroll the first occurrence of text into view; its character's centre in page coordinates, once the
+        layout has settled (readings being added move the text: asked again until two answers agree)."""
+        where: dict[str, Any] = {}
+        for _ in range(8):
+            self.window.bridge.send("hoverRequested", {"text": text})
+            found = wait_signal(self.window.bridge.hoverTargetFound, 10000)
+            if found.get("x", -1) < 0:
+                raise DriverTimeout(f"“{text}” is not in the document")
+            pump(120)
+            if found == where:
+                break
+            where = found
+        return where
 
     def hover(self, text: str, timeout_ms: int = 10000) -> dict[str, Any]:
         """Move the mouse onto the first occurrence of text and wait for its popup."""

@@ -26,7 +26,8 @@ def _window(file: str | None, script: str, pinyin: bool, size: str = "1200x900",
     document = load_document(file) if file else bundled_document()
     # A throw-away settings file: headless runs never change the person's settings.
     settings_dir = tempfile.mkdtemp(prefix="zhushi-headless-")
-    window = MainWindow(Services(), SettingsStore(Path(settings_dir) / "settings.json"))
+    # a throw-away library too: a screenshot or an export is not reading
+    window = MainWindow(Services(library_path=Path(settings_dir) / "library.sqlite3"), SettingsStore(Path(settings_dir) / "settings.json"))
     window.headless_settings_dir = settings_dir  # removed by _close
     window.settings.recent.clear()
     window.script = Script(script)

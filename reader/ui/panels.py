@@ -167,6 +167,7 @@ class EntryPanel(QWidget):
     addRequested = Signal(dict)
     editRequested = Signal(dict)
     knownToggled = Signal(str)
+    libraryRequested = Signal(dict)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -181,6 +182,9 @@ class EntryPanel(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.known_button)
+        self.library_button = QPushButton("In my library…")
+        self.library_button.setToolTip("The documents you have opened that contain this term or word")
+        buttons.addWidget(self.library_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view, 1)
@@ -189,6 +193,7 @@ class EntryPanel(QWidget):
         self.add_button.clicked.connect(lambda: self.addRequested.emit(self.info))
         self.edit_button.clicked.connect(lambda: self.editRequested.emit(self.info))
         self.known_button.clicked.connect(lambda: self.knownToggled.emit(str(self.info.get("text", ""))))
+        self.library_button.clicked.connect(lambda: self.libraryRequested.emit(self.info))
         self._update_buttons()
 
     def pin(self, info: dict[str, Any]) -> None:
@@ -202,6 +207,7 @@ class EntryPanel(QWidget):
         self.add_button.setEnabled(bool(self.info) and not entry)
         self.edit_button.setEnabled(bool(entry))
         self.known_button.setEnabled(bool(self.info.get("text")))
+        self.library_button.setEnabled(bool(self.info.get("text") or entry))
 
     def set_known(self, known: bool) -> None:
         """Label the known-word button for the pinned word."""
@@ -210,6 +216,13 @@ class EntryPanel(QWidget):
 
 class SearchResultsPanel(QListWidget):
     """Glossary and dictionary results for the search box's query."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # long definitions wrap: the panel never widens itself (and squeezes the page) to fit a line
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
 
     def show_results(self, results: list[Any]) -> None:
         """Fill the list from glossary.search results."""

@@ -136,6 +136,12 @@ class MainWindow(QMainWindow):
         tabs.addTab(self.terms_panel, "Terms in this document")
         tabs.addTab(self.entry_panel, "Entry")
         tabs.addTab(self.results_panel, "Search results")
+        from reader.ui.library_panel import LibraryPanel
+
+        self.library_panel = LibraryPanel(self.services.library)
+        tabs.addTab(self.library_panel, "Library")
+        tabs.currentChanged.connect(lambda _i: self._refresh_library() if tabs.currentWidget() is self.library_panel else None)
+        self.library_panel.openRequested.connect(self.open_from_library)
         self.side_tabs = tabs
         dock = QDockWidget("Glossary", self)
         dock.setObjectName("glossary-dock")
@@ -148,6 +154,7 @@ class MainWindow(QMainWindow):
         self.entry_panel.addRequested.connect(self._add_to_glossary)
         self.entry_panel.editRequested.connect(self._edit_entry)
         self.entry_panel.knownToggled.connect(self.toggle_known)
+        self.entry_panel.libraryRequested.connect(self.show_documents_with)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, checkable: bool = False, checked: bool = False) -> QAction:
         action = QAction(text, self)
@@ -332,6 +339,53 @@ class MainWindow(QMainWindow):
         self._request_document()
         self._remember_current()
         self._fill_recent()
+        QTimer.singleShot(0, lambda doc=document: self._keep_in_library(doc))
+
+    def _keep_in_library(self, document: Document) -> None:
+        """Keep the document in the library (after its first screen is on its way)."""
+        import sqlite3
+
+        try:
+            self.services.library.remember(document, detect_region(document.text[:20_000]).region, str(self.script), self.position)
+        except (sqlite3.Error, OSError) as exc:
+            self.statusBar().showMessage(f"The library could not keep this document: {exc}", 8000)
+
+    def _refresh_library(self) -> None:
+        import sqlite3
+
+        try:
+            self.library_panel.refresh()
+        except (sqlite3.Error, OSError) as exc:
+            self.library_panel.status.setText(f"The library cannot be read: {exc}")
+
+    def open_from_library(self, doc_id: int, position: int = -1) -> None:
+        """Open a document kept in the library, where the reader left it or at POSITION (a search hit)."""
+        library = self.services.library
+        document = library.document(doc_id)
+        if document is None:
+            self.statusBar().showMessage("That document is no longer in the library.", 5000)
+            return
+        item = next((d for d in library.documents() if d.id == doc_id), None)
+        self.open_document(document)
+        if item is not None and item.script in Script._value2member_map_:
+            self.set_script(Script(item.script))
+        self.position = position if position >= 0 else (item.position if item else 0)
+        self._request_document()
+
+    def show_documents_with(self, info: dict[str, Any]) -> None:
+        """The Library tab listing the documents that contain a pinned term (all its forms) or word."""
+        entry = info.get("entry") or {}
+        forms = [entry.get("simplified", ""), entry.get("traditional", ""), *entry.get("variants", [])] if entry else [str(info.get("text", ""))]
+        stored = self.services.store.get(str(entry.get("id", ""))) if entry else None
+        if stored is not None:
+            forms = list(stored.forms())
+        label = str(info.get("text") or (forms[0] if forms else ""))
+        self.dock.show()
+        self.side_tabs.setCurrentWidget(self.library_panel)
+        self.library_panel.query.blockSignals(True)
+        self.library_panel.query.clear()
+        self.library_panel.query.blockSignals(False)
+        self.library_panel.show_hits(self.services.library.containing(forms), f"“{label}”")
 
     def _request_document(self) -> None:
         assert self.document is not None
@@ -469,6 +523,13 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.settings.recent))
 
     def _remember_current(self) -> None:
+        if self.document is not None and "_library" in self.services.__dict__:
+            import sqlite3
+
+            try:
+                self.services.library.update_state(self.document.key, self.position, str(self.script))
+            except (sqlite3.Error, OSError):
+                pass  # the place is also kept in the recent list below
         if self.document is None or not self.document.path:
             return
         self.settings.remember(

@@ -593,3 +593,32 @@ def test_open_a_pdf_and_a_word_file_in_the_window(driver, tmp_path: Path) -> Non
     assert w.open_path(str(word))
     driver.wait_loaded()
     assert "保障性租赁住房 | 一万二千套" in driver.page_text()
+
+
+def test_library_keeps_what_was_opened_and_finds_it_in_any_script(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = driver.window
+    first = tmp_path / "一.txt"
+    first.write_text("新質生產力報告\n各地積極培育新質生產力，推動產業升級。\n第二段說明放管服改革的成效。\n", encoding="utf-8")
+    second = tmp_path / "二.txt"
+    second.write_text("天气预报\n明天多云转晴。\n", encoding="utf-8")
+    for path in (first, second):
+        assert w.open_path(str(path))
+        driver.wait_loaded()
+        pump(50)
+    library = w.services.library
+    titles = [d.title for d in library.documents()]
+    assert "新質生產力報告" in titles and "天气预报" in titles
+    w.side_tabs.setCurrentWidget(w.library_panel)
+    panel = w.library_panel
+    panel.query.setText("新质生产力")  # Simplified query, Traditional document
+    panel.refresh()
+    assert panel.list.count() == 1 and "新質生產力報告" in panel.list.item(0).text()
+    # open it from the library at the place found: the document comes back, with its text
+    panel.list.itemActivated.emit(panel.list.item(0))
+    driver.wait_loaded()
+    assert w.document is not None and w.document.title == "新質生產力報告"
+    # from a pinned term: the documents that contain it
+    w.show_documents_with({"entry": {"id": "fang-guan-fu", "simplified": "放管服", "traditional": "放管服"}, "text": "放管服"})
+    assert w.side_tabs.currentWidget() is panel
+    shown = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert any("新質生產力報告" in s for s in shown) and not any("天气预报" in s for s in shown)
