@@ -5,7 +5,9 @@
 The labels (url, group, term) were listed by readers who did not write the glossary. With --texts
 (a folder of JSON-lines documents holding those urls) each term is looked for in its document and
 counts as covered when a glossary term marked there overlaps at least 60% of it or contains it;
-without the texts, each term is matched on its own. Prints coverage per group.
+without the texts, each term is matched on its own inside a neutral sentence of public affairs
+("报告指出，TERM。" — a lone term has no context, and the matcher asks everyday words for some).
+Prints coverage per group.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from glossary.store import GlossaryStore  # noqa: E402
 
 GROUP_REGION = {"central": "mainland", "provincial": "mainland", "taiwan": "taiwan", "hong-kong": "hong-kong", "macau": "macau"}
 PARTS = {"central": "central", "provincial": "provincial", "taiwan": "taiwan+hong-kong", "hong-kong": "taiwan+hong-kong", "macau": "macau"}
+FRAME = "报告指出，{}。"
 TARGETS = {"central": 85.0, "provincial": 75.0, "taiwan+hong-kong": 70.0, "macau": 70.0}
 
 
@@ -73,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             if text is not None:
                 ok = covered(term, text, spans)
             else:
-                ok = covered(term, term, [(m.start, m.end) for m in matcher.find(term, region) if not m.weak])
+                framed = FRAME.format(term)
+                ok = covered(term, framed, [(m.start, m.end) for m in matcher.find(framed, region) if not m.weak])
             totals[part][0] += ok
             totals[part][1] += 1
             if not ok:
