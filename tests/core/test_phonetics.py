@@ -59,6 +59,11 @@ def test_taiwan_words_win_over_characters_and_can_be_turned_off() -> None:
     assert kept == ["xīng", "qī", "lā", "jī"]
 
 
+def test_taiwan_agency_names_keep_shu3_while_signing_is_shu4() -> None:
+    shown = _shown("警政署部署警力", Phonetics("pinyin"), taiwan_view=True)
+    assert shown[2] == "shǔ" and shown[4] == "shù"
+
+
 def test_taiwan_readings_do_not_touch_other_views() -> None:
     assert _shown("星期", Phonetics("pinyin"), taiwan_view=False) == ["xīng", "qī"]
 
