@@ -49,9 +49,12 @@ def cmd_convert(args: argparse.Namespace) -> int:
         raise CliError(f"Unknown OpenCC configuration “{args.opencc}”; choose one of: {', '.join(CONFIGS)}.")
     text = _read_input(args.file)
     converter = default_converter()
-    if args.opencc:
-        result = converter.convert(text, args.opencc)
+    if args.opencc:  # OpenCC's exact behaviour: its plain forward maximum matching, no word decisions
+        from reader.core.convert import OpenCCDataEngine
+
+        result = OpenCCDataEngine(lookahead=False).convert(text, args.opencc)
     else:
+        converter.taiwan_vocabulary = args.taiwan_vocabulary
         result = converter.to_script(text, Script(args.to))
     _write(sys.stdout, result.text)
     return 0
@@ -225,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("convert", "convert the script of a text")
     p.add_argument("file", nargs="?", default="-", help="a text file, or - for standard input")
     p.add_argument("--to", choices=SCRIPT_CHOICES[1:], default="traditional", help="the script view to convert to")
+    p.add_argument("--taiwan-vocabulary", action="store_true", help="with --to taiwan: Taiwan words too (計程車, 軟體), not only Taiwan characters")
     p.add_argument("--opencc", metavar="CONFIG", help="an OpenCC configuration name instead of --to (s2t, t2s, s2twp, …): OpenCC's exact behaviour")
     p.set_defaults(func=cmd_convert)
 

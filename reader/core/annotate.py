@@ -112,6 +112,12 @@ class DocumentAnnotator:
                 self._phonetics = phonetics
                 self._cache.clear()
 
+    def forget_views(self) -> None:
+        """Forget every converted and annotated block (after the conversion changed, e.g. Taiwan vocabulary)."""
+        with self._lock:
+            self._cache.clear()
+            self._views.clear()
+
     def region_for(self, document: Document) -> str:
         """The region the document is read as: the user's choice, else the detected one."""
         region = self._regions.get(document.key)

@@ -19,6 +19,18 @@ from typing import Any, Protocol
 
 from glossary.opencc_files import config_file, data_file
 
+ZHUSHI_DICTS = "zhushi/"
+"""Dictionary names starting with this are Zhushi's own (reader/core/data/conversion/), not OpenCC's."""
+
+
+def dict_path(name: str) -> Any:
+    """Where a dictionary file is: OpenCC's data folder, or ours for "zhushi/…" names."""
+    if name.startswith(ZHUSHI_DICTS):
+        from importlib import resources
+
+        return resources.files("reader.core").joinpath("data/conversion/" + name[len(ZHUSHI_DICTS):])
+    return data_file(name)
+
 
 class Script(StrEnum):
     """Script views of a text; the values are the names used by the CLI and the GUI."""
@@ -39,11 +51,13 @@ CONFIGS: tuple[str, ...] = (
 # Script view -> OpenCC configs applied in order (any input is first normalised to Simplified).
 SCRIPT_CHAINS: dict[Script, tuple[str, ...]] = {
     Script.ORIGINAL: (),
-    Script.SIMPLIFIED: ("t2s",),
+    Script.SIMPLIFIED: ("tw2s", "hk2s"),  # Taiwan and Hong Kong variant forms back too (著 as the particle 着, 衞)
     Script.TRADITIONAL: ("t2s", "s2t"),
-    Script.TAIWAN: ("t2s", "s2twp"),
-    Script.HONGKONG: ("t2s", "s2hk"),
+    Script.TAIWAN: ("tw2s", "zhushi-s2tw"),  # Taiwan characters; Taiwan vocabulary is a setting (TAIWAN_VOCABULARY)
+    Script.HONGKONG: ("t2s", "zhushi-s2hk"),
 }
+TAIWAN_VOCABULARY: tuple[str, ...] = ("tw2s", "zhushi-s2twp")
+"""The Taiwan view's chain when the reader asks for Taiwan vocabulary too (計程車, 軟體, 資訊)."""
 
 
 def _map(pos: int, fs: Sequence[int], fe: Sequence[int], ts: Sequence[int], te: Sequence[int],
@@ -201,7 +215,7 @@ _Tier = tuple[dict[str, str], dict[str, str], dict[str, int]]  # phrases, single
 def _load_dict(filename: str) -> dict[str, str]:
     """Read an OpenCC text dictionary (`key<TAB>value [alternatives]`), first value only."""
     entries: dict[str, str] = {}
-    with data_file(filename).open(encoding="utf-8") as f:
+    with dict_path(filename).open(encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or "\t" not in line:
                 continue
@@ -212,13 +226,33 @@ def _load_dict(filename: str) -> dict[str, str]:
 
 
 def _dict_entries(spec: dict[str, Any]) -> dict[str, str]:
-    """All entries of a dict spec merged into one ("union" groups; first dict wins a tie)."""
+    """All entries of a dict spec merged into one ("union" groups; first dict wins a tie). A text dict may
+    name an "exclude" dict whose keys are left out (Zhushi's choice of OpenCC's Taiwan phrases)."""
+    if spec["type"] == "derived":
+        return _derived_dict(spec["file"], spec["config"])
     if spec["type"] != "group":
-        return _load_dict(spec["file"])
+        entries = _load_dict(spec["file"])
+        if spec.get("exclude"):
+            dropped = _load_dict(spec["exclude"])
+            entries = {k: v for k, v in entries.items() if k not in dropped}
+        return entries
     merged: dict[str, str] = {}
     for sub in reversed(spec["dicts"]):
         merged.update(_dict_entries(sub))
     return merged
+
+
+@lru_cache(maxsize=None)
+def _derived_dict(words: str, config: str) -> dict[str, str]:
+    """Our Simplified→Traditional words as Traditional→Traditional fixes of what OpenCC's CONFIG writes for
+    them (計劃 → 計畫 after s2tw): they then apply also where a longer OpenCC phrase took the word in."""
+    engine = OpenCCDataEngine(lookahead=False)
+    out: dict[str, str] = {}
+    for simplified, traditional in _load_dict(words).items():
+        written = engine.convert(simplified, config).text
+        if written != traditional and len(written) == len(traditional):
+            out.setdefault(written, traditional)
+    return out
 
 
 def _tiers(spec: dict[str, Any]) -> list[dict[str, str]]:
@@ -226,6 +260,53 @@ def _tiers(spec: dict[str, Any]) -> list[dict[str, str]]:
     if spec["type"] == "group" and spec.get("match_policy", "short_circuit") != "union":
         return [tier for sub in spec["dicts"] for tier in _tiers(sub)]
     return [_dict_entries(spec)]
+
+
+PHRASE_FREQ = 20
+"""How often a table phrase that jieba's list lacks counts as a word in the overlap segmentation."""
+
+
+@lru_cache(maxsize=1)
+def _word_freqs() -> tuple[dict[str, int], float]:
+    """jieba's word frequencies (Simplified) and the log of their total; empty when jieba is missing."""
+    import math
+
+    from glossary.search import word_frequencies
+
+    freqs = word_frequencies()
+    return freqs, math.log(sum(freqs.values()) or 1)
+
+
+_STOPS = frozenset("，。、；：？！“”‘’「」『』（）《》〈〉【】—…·,.;:?!()[]\"' \n\t")
+
+
+def _cuts(stretch: str, is_phrase: Any) -> tuple[int, ...]:
+    """The cut points of the most probable segmentation of a short stretch of text (0 and its end included)."""
+    import math
+
+    from glossary.normalize import fold
+
+    freqs, log_total = _word_freqs()
+    folded = fold(stretch)
+    n = len(stretch)
+    best = [(0.0, n)] * (n + 1)
+    for a in range(n - 1, -1, -1):
+        choice = (-1e9, a + 1)
+        for b in range(a + 1, min(n, a + 12) + 1):
+            word = folded[a:b]
+            f = freqs.get(word, 0)
+            if not f and b - a > 1 and (is_phrase(stretch[a:b]) or is_phrase(word)):
+                f = PHRASE_FREQ
+            if not f and b - a > 1:
+                continue
+            score = math.log(f or 1) - log_total + best[b][0]
+            if score > choice[0]:
+                choice = (score, b)
+        best[a] = choice
+    cuts = [0]
+    while cuts[-1] < n:
+        cuts.append(best[cuts[-1]][1])
+    return tuple(cuts)
 
 
 class _Table:
@@ -300,22 +381,53 @@ class _Table:
         return hits
 
     def _match(self, text: str, i: int, limit: int, lookahead: bool) -> tuple[int, str] | None:
-        """The forward maximum match at i, optionally yielding to a phrase that crosses its end.
+        """The forward maximum match at i; with lookahead, decided by the words of the sentence where
+        it overlaps another phrase.
 
-        With lookahead, a phrase starting inside the match wins when it reaches further
-        than the match plus the next one (国家制造业: 家|制造业, not 家制|造|业).
+        Where a phrase starting inside the match runs past its end (指明了: 指明 and 明了; 医生发现: 医生
+        and 生发), the stretch they cover is segmented into the most probable words (jieba's word
+        frequencies, the tables' phrases as words too), and the match at i is the first of those words:
+        指明|了, 医生|发现, 伟大|斗争, not the leftmost longest phrase.
         """
         m = self._longest(text, i, limit)
         if not lookahead or m is None or m[0] < 2:
             return m
         end = i + m[0]
-        after = self._longest(text, end, limit) if end < limit else None
-        reach = end + (after[0] if after is not None else 1)
+        window = end
         for j in range(i + 1, end):
             inner = self._longest(text, j, limit)
-            if inner is not None and inner[0] > 1 and j + inner[0] > reach:
-                return self._match(text, i, j, lookahead)
-        return m
+            if inner is not None and inner[0] > 1 and j + inner[0] > end:
+                window = max(window, j + inner[0])
+        if window == end and not self._matters(text[i:end], m[1]):
+            return m  # no overlap, and the phrase converts as its characters would: nothing to decide
+        # a word of the sentence may also begin before i (指明了: 指明 against 明了)
+        left = i
+        while left > 0 and i - left < 4 and text[left - 1] not in _STOPS:
+            left -= 1
+        cuts = _cuts(text[left:window], self._is_phrase)
+        start = i - left
+        stop = end - left
+        if start not in cuts:
+            covering = next(b for a, b in zip(cuts, cuts[1:]) if a < start < b)
+            if covering >= stop:
+                return m  # the phrase lies inside a longer word of the sentence (無線通信): it stands
+            return self._longest(text, i, i + 1)  # a word of the sentence runs into the phrase (指明|了): this character alone
+        if not any(a < stop < b for a, b in zip(cuts, cuts[1:])):
+            return m  # no word crosses the phrase's end: the phrase stands (内卷, 所托非人)
+        first = next(c for c in cuts if c > start) - start
+        return self._longest(text, i, i + first) if first < m[0] else m
+
+    def _matters(self, key: str, value: str) -> bool:
+        """Whether a phrase converts otherwise than its characters one by one (明了 → 明瞭, not 明了)."""
+        if len(value) != len(key):
+            return True
+        for phrases, singles, _b in self.tiers:
+            if singles:
+                return value != "".join(singles.get(ch, ch) for ch in key)
+        return True
+
+    def _is_phrase(self, key: str) -> bool:
+        return any(key in phrases for phrases, _s, _b in self.tiers)
 
     def _longest(self, text: str, i: int, limit: int) -> tuple[int, str] | None:
         """Longest key at text[i:limit] in the first tier that has one."""
@@ -391,13 +503,13 @@ def _shift_bounds(bounds: list[int], offsets: OffsetMap) -> list[int]:
     return [offsets.from_source(b) for b in bounds]
 
 
-_TABLE_CACHE_VERSION = 1  # bump when _Table's state changes
+_TABLE_CACHE_VERSION = 2  # bump when _Table's state changes
 
 
 def _spec_files(spec: dict[str, Any]) -> list[str]:
     if spec["type"] == "group":
         return [name for sub in spec["dicts"] for name in _spec_files(sub)]
-    return [spec["file"]]
+    return [spec["file"]] + ([spec["exclude"]] if spec.get("exclude") else []) + ([f"config:{spec['config']}"] if spec.get("config") else [])
 
 
 @lru_cache(maxsize=None)
@@ -413,7 +525,7 @@ def _compile(spec_json: str, segmenting: bool) -> _Table:
 
     spec = json.loads(spec_json)
     files = _spec_files(spec)
-    key = f"{_TABLE_CACHE_VERSION}|{int(segmenting)}|{spec_json}|" + ",".join(f"{f}:{stamp(data_file(f))}" for f in files)
+    key = f"{_TABLE_CACHE_VERSION}|{int(segmenting)}|{spec_json}|" + ",".join(f"{f}:{stamp(dict_path(f))}" for f in files if not f.startswith("config:"))
     path = default_cache_dir() / "opencc" / f"table-{zlib.crc32(key.encode('utf-8')):08x}.marshal"
     cached = read_marshal(path)
     if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key:
@@ -454,10 +566,60 @@ class _Pipeline:
 
 
 def _read_config(name: str) -> dict[str, Any]:
+    if name in ZHUSHI_CONFIGS:
+        return _zhushi_config(name)
     if name not in CONFIGS:
         raise ValueError(f"unknown conversion config {name!r}; expected one of {CONFIGS}")
     with config_file(f"{name}.json").open(encoding="utf-8") as f:
         config: dict[str, Any] = json.load(f)
+    return config
+
+
+# Zhushi's view configs: OpenCC's, with our word dictionaries first (words that real Taiwan and Hong Kong
+# prose writes otherwise than OpenCC's tables give: 公布, 計畫 in Taiwan; 唔係, 公佈 in Hong Kong), known
+# to the segmentation too; the Taiwan vocabulary choice takes OpenCC's Taiwan phrases without those that
+# are wrong in general prose (支持 is not 支援, 程序 not 程式, 項目 not 專案).
+ZHUSHI_CONFIGS: dict[str, tuple[str, str, str | None, str | None]] = {
+    # name: (OpenCC config it extends, our S->T words, our exclusions from TWPhrases, our single characters)
+    "zhushi-s2tw": ("s2tw", "zhushi/STPhrases-taiwan.txt", None, None),
+    "zhushi-s2twp": ("s2twp", "zhushi/STPhrases-taiwan.txt", "zhushi/TWPhrases-not-general.txt", None),
+    "zhushi-s2hk": ("s2hk", "zhushi/STPhrases-hongkong.txt", None, None),
+    # written Cantonese: a 系 that no word claims is the copula 係 (唔係, 係咪, 但係)
+    "zhushi-s2hk-yue": ("s2hk", "zhushi/STPhrases-hongkong.txt", None, "zhushi/STCharacters-cantonese.txt"),
+}
+
+_CANTONESE = re.compile("[嘅咗喺冇佢啲嚟睇嗰哋嘢咩乜嚿攞畀冚]")
+
+
+def is_cantonese(text: str) -> bool:
+    """Whether a text is written Cantonese (at least two characters only Cantonese writing uses)."""
+    return len(_CANTONESE.findall(text, 0, 4000)) >= 2
+
+
+def _zhushi_config(name: str) -> dict[str, Any]:
+    base, words, exclude, chars = ZHUSHI_CONFIGS[name]
+    config = _read_config(base)
+    ours = {"type": "text", "file": words}
+    seg = config.get("segmentation")
+    if seg:
+        seg["dict"] = {"type": "group", "match_policy": "union", "dicts": [ours, seg["dict"]]}
+    first = config["conversion_chain"][0]["dict"]
+    if chars:  # before OpenCC's characters, after every phrase
+        first = {"type": "group", "match_policy": "short_circuit",
+                 "dicts": [d for d in first["dicts"][:-1]] + [{"type": "text", "file": chars}, first["dicts"][-1]]}
+    config["conversion_chain"][0]["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [ours, first]}
+    last = config["conversion_chain"][-1]["dict"]
+    fixes = {"type": "derived", "file": words, "config": base}
+    config["conversion_chain"][-1]["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [fixes, last]}
+    if exclude:
+        def drop(spec: dict[str, Any]) -> None:
+            if spec["type"] == "group":
+                for sub in spec["dicts"]:
+                    drop(sub)
+            elif spec.get("file") == "TWPhrases.txt":
+                spec["exclude"] = exclude
+        for step in config["conversion_chain"]:
+            drop(step["dict"])
     return config
 
 
@@ -488,8 +650,20 @@ class ScriptConverter:
 
     def __init__(self, engine: ConversionEngine | None = None, cache_size: int = 16) -> None:
         self.engine: ConversionEngine = engine if engine is not None else OpenCCDataEngine()
+        self._taiwan_vocabulary = False  # the Taiwan view with Taiwan vocabulary too (a reader's setting)
         self._convert_cached = lru_cache(maxsize=cache_size)(self.engine.convert)
         self._script_cached = lru_cache(maxsize=cache_size)(self.convert_uncached)
+
+    @property
+    def taiwan_vocabulary(self) -> bool:
+        """Whether the Taiwan view also uses Taiwan vocabulary (計程車, 軟體; not 支援 for 支持)."""
+        return self._taiwan_vocabulary
+
+    @taiwan_vocabulary.setter
+    def taiwan_vocabulary(self, on: bool) -> None:
+        if on != self._taiwan_vocabulary:
+            self._taiwan_vocabulary = on
+            self._script_cached.cache_clear()
 
     def convert(self, text: str, config: str) -> Converted:
         """Convert with one OpenCC config, e.g. "s2twp"."""
@@ -502,7 +676,12 @@ class ScriptConverter:
     def convert_uncached(self, text: str, script: Script) -> Converted:
         """to_script without the cache."""
         result = Converted(text, OffsetMap.identity(len(text)))
-        for config in SCRIPT_CHAINS[Script(script)]:
+        chain = SCRIPT_CHAINS[Script(script)]
+        if script == Script.HONGKONG and is_cantonese(text):
+            chain = ("t2s", "zhushi-s2hk-yue")
+        elif script == Script.TAIWAN and self.taiwan_vocabulary:
+            chain = TAIWAN_VOCABULARY
+        for config in chain:
             step = self.engine.convert(result.text, config)
             result = Converted(step.text, result.offsets.then(step.offsets))
         return result

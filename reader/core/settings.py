@@ -38,6 +38,7 @@ class Settings:
     tone_style: str = "marks"
     phonetic: str = "pinyin"  # pinyin, zhuyin or jyutping (reader.core.phonetics.SYSTEMS)
     taiwan_readings: bool = True  # the Taiwan view gives Taiwan standard readings where they differ
+    taiwan_vocabulary: bool = False  # the Taiwan view also uses Taiwan vocabulary (計程車, 軟體)
     tone_colors: bool = False
     show_term_marks: bool = True
     theme: str = "light"

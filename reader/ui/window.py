@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
         self.script = Script(self.settings.script)
         self.position = 0
         services.set_phonetics(Phonetics(self.settings.phonetic, self.settings.taiwan_readings))
+        from reader.core.convert import default_converter
+
+        default_converter().taiwan_vocabulary = self.settings.taiwan_vocabulary
         self.pages = DocumentPages(lambda: services.annotator, lambda: services.dictionary)
         self.pages.first_screen.clear()  # models load only after the first screen is out (see DocumentPages)
         self.view = ReaderView(self.pages, self)
@@ -194,6 +197,10 @@ class MainWindow(QMainWindow):
             "Taiwan &readings in the Taiwan view", self.set_taiwan_readings, None, True, s.taiwan_readings
         )
         self.taiwan_readings_action.setToolTip("Taiwan standard readings (垃圾 lèsè, 星期 xīngqí) where they differ; off: Mainland readings")
+        self.vocabulary_action = self._action(
+            "Taiwan &vocabulary in the Taiwan view", self.set_taiwan_vocabulary, None, True, s.taiwan_vocabulary
+        )
+        self.vocabulary_action.setToolTip("Also Taiwan words (計程車, 軟體, 滑鼠) in the Taiwan view, not only Taiwan characters")
         self.phonetic_group = QActionGroup(self)
         self.phonetic_actions: dict[str, QAction] = {}
         for system, label in PHONETIC_LABELS:
@@ -244,6 +251,7 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         for action in self.script_actions.values():
             view_menu.addAction(action)
+        view_menu.addAction(self.vocabulary_action)
         view_menu.addSeparator()
         view_menu.addAction(self.pinyin_action)
         phonetic_menu = view_menu.addMenu("Readings &as")
@@ -594,6 +602,19 @@ class MainWindow(QMainWindow):
             self.set_pinyin(True)
         label = dict(PHONETIC_LABELS)[system]
         self.statusBar().showMessage(f"Readings shown as {label}.", 5000)
+
+    def set_taiwan_vocabulary(self, on: bool) -> None:
+        """The Taiwan view with Taiwan vocabulary too (on) or Taiwan characters only (off, the default)."""
+        from reader.core.convert import default_converter
+
+        self.settings.taiwan_vocabulary = on
+        default_converter().taiwan_vocabulary = on
+        self._save_timer.start()
+        if self.document is not None:
+            self.services.annotator.forget_views()
+            self.pages.clear_cache()
+            self._refresh_terms()
+            self._request_document()
 
     def set_taiwan_readings(self, on: bool) -> None:
         """Taiwan standard readings in the Taiwan view (on) or Mainland ones (off)."""

@@ -220,7 +220,13 @@ def test_a_simplified_article_of_ones_own(driver) -> None:  # type: ignore[no-un
     w.set_script(Script.TAIWAN)
     driver.wait_loaded()
     text = driver.page_text()
-    assert "專精特新企業" in text and "隨身碟" in text and "高質量發展" in text
+    # Taiwan characters; Taiwan words (U盤 → 隨身碟) only when the reader asks for them
+    assert "專精特新企業" in text and "U盤" in text and "高質量發展" in text
+    w.vocabulary_action.trigger()
+    driver.wait_loaded()
+    assert "隨身碟" in driver.page_text()
+    w.vocabulary_action.trigger()
+    driver.wait_loaded()
     assert w.find_text("专精特新") == 1  # a Simplified query in the Taiwan view
     for _ in range(250):  # the panel fills from a worker thread
         labels = [w.terms_panel.list.item(i).text().split()[0] for i in range(w.terms_panel.list.count())]
@@ -622,3 +628,22 @@ def test_library_keeps_what_was_opened_and_finds_it_in_any_script(driver, tmp_pa
     assert w.side_tabs.currentWidget() is panel
     shown = [panel.list.item(i).text() for i in range(panel.list.count())]
     assert any("新質生產力報告" in s for s in shown) and not any("天气预报" in s for s in shown)
+
+
+def test_taiwan_view_gives_taiwan_characters_and_vocabulary_on_request(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    sample = tmp_path / "vocab.txt"
+    sample.write_text("政府支持这个项目，市民搭出租车去买软件。\n", encoding="utf-8")
+    w = driver.window
+    w.open_path(str(sample))
+    driver.wait_loaded()
+    w.set_script(Script.TAIWAN)
+    driver.wait_loaded()
+    assert "政府支持這個項目，市民搭出租車去買軟件。" in driver.page_text()
+    w.vocabulary_action.trigger()
+    driver.wait_loaded()
+    try:
+        assert "政府支持這個項目，市民搭計程車去買軟體。" in driver.page_text()
+    finally:
+        w.vocabulary_action.trigger()
+        driver.wait_loaded()
+    assert "出租車" in driver.page_text()
