@@ -9,7 +9,7 @@ import numpy as np
 # logit) is below this. Chosen on the CPP dev split; accuracy is flat for values between about 3 and 8.
 MARGIN_THRESHOLD = 5.0
 # When the two phrase sources agree, the phrase reading is trusted over a more confident model.
-AGREE_THRESHOLD = 10.0
+AGREE_THRESHOLD = 25.0
 _MAX_WORD = 4
 
 

@@ -1,0 +1,68 @@
+"""Mandarin reading accuracy on real prose: polyphonic characters labelled by readers who did not write the
+rules (issue 15), against the annotator.
+
+    python bench/eval_prose.py --labels DIR [--part working|heldout|all] [-v]
+
+DIR holds items-all.jsonl ({"id", "url", "pos", "char", "context"}), labels-*.tsv (id, reading) and
+docs.json (each document's address and split). The texts are not committed; their addresses are in
+bench/data/pinyin-prose-sources.tsv. Documents were split by a hash of the address before any rule was
+looked at: only the working part is used to find what goes wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--labels", type=Path, required=True)
+    parser.add_argument("--part", choices=("working", "heldout", "all"), default="heldout")
+    parser.add_argument("-v", action="store_true")
+    args = parser.parse_args()
+    from reader.core.pinyin import default_annotator
+
+    splits = {d["url"]: d["split"] for d in json.loads((args.labels / "docs.json").read_text(encoding="utf-8"))}
+    gold: dict[str, str] = {}
+    for path in sorted(args.labels.glob("labels-*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 2 and parts[1].strip():
+                gold[parts[0].strip()] = parts[1].strip().replace("v", "ü")
+    items = [json.loads(line) for line in (args.labels / "items-all.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    items = [it for it in items if it["id"] in gold and (args.part == "all" or splits[it["url"]] == args.part)]
+    annotator = default_annotator()
+    by_context: dict[str, list[str | None]] = {}
+    ok = 0
+    errors: Counter[tuple[str, str, str]] = Counter()
+    examples: dict[tuple[str, str, str], str] = {}
+    chars = sum(1 for _ in items)
+    for it in items:
+        context = it["context"]
+        at = min(it["pos"], 30)  # the context is 30 characters either side, the target marked 【】
+        text = context[:at] + it["char"] + context[at + 3 :]
+        if text not in by_context:
+            by_context[text] = annotator.readings(text)
+        got = by_context[text][at] or ""
+        want = gold[it["id"]]
+        if got == want:
+            ok += 1
+        else:
+            key = (it["char"], want, got)
+            errors[key] += 1
+            examples.setdefault(key, context)
+    docs = {it["url"] for it in items}
+    print(f"{args.part}: {len(docs)} documents, {chars} labelled polyphones: {ok}/{chars} = {100 * ok / max(chars, 1):.2f}%")
+    if args.v:
+        for (ch, want, got), n in errors.most_common(60):
+            print(f"  {ch} gold {want} got {got} ×{n}   {examples[(ch, want, got)]}")
+
+
+if __name__ == "__main__":
+    main()
