@@ -39,7 +39,7 @@ def main() -> None:
     items = [it for it in items if it["id"] in gold and (args.part == "all" or splits[it["url"]] == args.part)]
     annotator = default_annotator()
     by_context: dict[str, list[str | None]] = {}
-    ok = 0
+    ok = lenient = 0
     errors: Counter[tuple[str, str, str]] = Counter()
     examples: dict[tuple[str, str, str], str] = {}
     chars = sum(1 for _ in items)
@@ -53,12 +53,16 @@ def main() -> None:
         want = gold[it["id"]]
         if got == want:
             ok += 1
+            lenient += 1
+        elif got[:-1] == want[:-1] and "5" in (got[-1:], want[-1:]):
+            lenient += 1  # a neutral tone against a full one: the dictionaries and readers differ (部分 bùfen/bùfèn)
         else:
             key = (it["char"], want, got)
             errors[key] += 1
             examples.setdefault(key, context)
     docs = {it["url"] for it in items}
-    print(f"{args.part}: {len(docs)} documents, {chars} labelled polyphones: {ok}/{chars} = {100 * ok / max(chars, 1):.2f}%")
+    print(f"{args.part}: {len(docs)} documents, {chars} labelled polyphones: {ok}/{chars} = {100 * ok / max(chars, 1):.2f}% "
+          f"(neutral against full tone not counted: {100 * lenient / max(chars, 1):.2f}%)")
     if args.v:
         for (ch, want, got), n in errors.most_common(60):
             print(f"  {ch} gold {want} got {got} ×{n}   {examples[(ch, want, got)]}")

@@ -177,3 +177,22 @@ def test_long_text_without_punctuation(ann: PinyinAnnotator) -> None:
 
 def test_default_annotator_shared() -> None:
     assert default_annotator() is default_annotator()
+
+
+REAL_PROSE_WORDS = [  # sentences of our own with the words real prose showed the model getting wrong
+    ("这座城市是首善之都", 8, "du1"),
+    ("长照服务持续扩大", 0, "chang2"),
+    ("央行宣布降准降息", 4, "jiang4"),
+    ("公示中标结果", 2, "zhong4"),
+    ("相关部门要加强监管", 0, "xiang1"),
+    ("出于战略考量", 5, "liang2"),
+    ("整治内卷式竞争", 3, "juan3"),
+    ("以钉钉子精神抓落实", 1, "ding4"),
+    ("对违纪人员给予党纪处分", 10, "fen4"),
+    ("入党积极分子培训班", 4, "fen4"),
+]
+
+
+@pytest.mark.parametrize("text, at, reading", REAL_PROSE_WORDS)
+def test_words_real_prose_needs(ann: PinyinAnnotator, text: str, at: int, reading: str) -> None:
+    assert ann.readings(text)[at] == reading
