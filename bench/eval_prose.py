@@ -60,9 +60,19 @@ def main() -> None:
             key = (it["char"], want, got)
             errors[key] += 1
             examples.setdefault(key, context)
+    from pypinyin import Style, pinyin
+
+    pyp_ok = 0
+    pyp_cache: dict[str, list[str]] = {}
+    for it in items:
+        at = min(it["pos"], 30)
+        text = it["context"][:at] + it["char"] + it["context"][at + 3 :]
+        if text not in pyp_cache:
+            pyp_cache[text] = [r[0] for r in pinyin(text, style=Style.TONE3, neutral_tone_with_five=True, v_to_u=True, errors=lambda x: [None] * len(x))]
+        pyp_ok += (pyp_cache[text][at] or "") == gold[it["id"]]
     docs = {it["url"] for it in items}
     print(f"{args.part}: {len(docs)} documents, {chars} labelled polyphones: {ok}/{chars} = {100 * ok / max(chars, 1):.2f}% "
-          f"(neutral against full tone not counted: {100 * lenient / max(chars, 1):.2f}%)")
+          f"(neutral against full tone not counted: {100 * lenient / max(chars, 1):.2f}%); pypinyin {100 * pyp_ok / max(chars, 1):.2f}%")
     if args.v:
         for (ch, want, got), n in errors.most_common(60):
             print(f"  {ch} gold {want} got {got} ×{n}   {examples[(ch, want, got)]}")

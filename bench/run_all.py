@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["bench_loaders.py", "bench_convert.py", "bench_pinyin.py", "bench_annotate.py", "bench_glossary.py", "bench_window.py", "bench_export.py"]
+BENCHES = ["bench_loaders.py", "bench_library.py", "bench_convert.py", "bench_pinyin.py", "bench_annotate.py", "bench_glossary.py", "bench_window.py", "bench_export.py"]
 
 
 def main() -> None:

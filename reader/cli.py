@@ -10,7 +10,7 @@ from typing import TextIO
 
 from reader.core.encoding import DocumentError, decode_bytes
 
-SUBCOMMANDS = ("convert", "pinyin", "terms", "lookup", "glossary", "screenshot", "export")
+SUBCOMMANDS = ("convert", "pinyin", "terms", "lookup", "glossary", "library", "screenshot", "export")
 SCRIPT_CHOICES = ("original", "simplified", "traditional", "taiwan", "hongkong")
 
 
@@ -217,6 +217,69 @@ class _Formatter(argparse.ArgumentDefaultsHelpFormatter):
         return text + " (default: %(default)s)"
 
 
+def cmd_library(args: argparse.Namespace) -> int:
+    """The library of documents: add files, list, search across all of them, remove."""
+    import sqlite3
+
+    from reader.core.library import Library
+    from reader.core.loader import load_document
+    from reader.core.region import detect_region
+
+    library = Library()
+    try:
+        if args.action == "add":
+            if not args.items:
+                raise CliError("library add needs one or more files.")
+            for name in args.items:
+                try:
+                    document = load_document(name)
+                except DocumentError as exc:
+                    print(f"zhushi: {exc}", file=sys.stderr)
+                    continue
+                doc_id = library.remember(document, detect_region(document.text[:20_000]).region)
+                print(f"{doc_id}\t{document.title}")
+            return 0
+        if args.action == "list":
+            items = library.documents()
+            if args.json:
+                _write(sys.stdout, json.dumps([vars(i) for i in items], ensure_ascii=False, indent=1) + "\n")
+            for item in [] if args.json else items:
+                _write(sys.stdout, f"{item.id}\t{item.title}\t{item.chars}\t{item.path or '(pasted)'}\n")
+            return 0
+        if args.action == "search":
+            query = " ".join(args.items).strip()
+            if not query:
+                raise CliError("library search needs a query.")
+            hits = library.search(query)
+            if args.json:
+                out = [{"id": h.item.id, "title": h.item.title, "count": h.count, "position": h.position, "snippet": h.snippet} for h in hits]
+                _write(sys.stdout, json.dumps(out, ensure_ascii=False, indent=1) + "\n")
+                return 0
+            if not hits:
+                print(f"No document in your library has “{query}”.", file=sys.stderr)
+                return 1
+            for h in hits:
+                _write(sys.stdout, f"{h.item.id}\t{h.item.title}\t×{h.count}\t{h.snippet}\n")
+            return 0
+        # remove
+        ids = []
+        for item in args.items:
+            if not item.isdigit():
+                raise CliError(f"“{item}” is not a document id (see zhushi library list).")
+            ids.append(int(item))
+        known = {d.id for d in library.documents()}
+        for doc_id in ids:
+            if doc_id not in known:
+                raise CliError(f"There is no document {doc_id} in your library.")
+            library.remove(doc_id)
+            print(f"Removed {doc_id}.")
+        return 0
+    except (sqlite3.Error, OSError) as exc:
+        raise CliError(f"the library cannot be used: {exc}") from exc
+    finally:
+        library.close()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for the sub-commands."""
     parser = argparse.ArgumentParser(prog="zhushi", description="Zhushi 注釋: a reader for Chinese texts.")
@@ -260,6 +323,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=("import", "export"), help="import adds and updates entries; export writes all of them")
     p.add_argument("file", help="a .csv or .tsv file with a header row of field names")
     p.set_defaults(func=cmd_glossary)
+
+    p = command("library", "the library of every document you have opened: add, list, search, remove")
+    p.add_argument("action", choices=("add", "list", "search", "remove"), help="what to do")
+    p.add_argument("items", nargs="*", help="files to add, a query to search, or ids to remove")
+    p.add_argument("--json", action="store_true", help="list or search results as JSON")
+    p.set_defaults(func=cmd_library)
 
     p = command("screenshot", "save a screenshot of the reader window (works without a screen)")
     p.add_argument("file", nargs="?", default=None, help="a document (the bundled article without it)")

@@ -257,3 +257,24 @@ def test_help_states_defaults() -> None:
     assert "(default: end)" in text and "(default: a4)" in text and "(default: original)" in text
     text = zhushi("lookup", "--help").stdout.decode("utf-8")
     assert "(default: 20)" in text
+
+
+def test_library_from_the_command_line(tmp_path: Path) -> None:
+    env = {"XDG_DATA_HOME": str(tmp_path / "data")}
+    first = tmp_path / "一.txt"
+    first.write_text("培育報告\n各地積極培育新質生產力，推動產業升級。\n", encoding="utf-8")
+    second = tmp_path / "二.md"
+    second.write_text("# 天气\n\n明天多云转晴。\n", encoding="utf-8")
+    result = zhushi("library", "add", str(first), str(second), str(tmp_path / "missing.txt"), env=env)
+    assert result.returncode == 0 and "does not exist" in result.stderr.decode("utf-8")
+    assert len(result.stdout.decode("utf-8").splitlines()) == 2
+    result = zhushi("library", "search", "新质生产力", "--json", env=env)  # Simplified query, Traditional text
+    hits = json.loads(result.stdout)
+    assert [h["title"] for h in hits] == ["培育報告"] and "新質生產力" in hits[0]["snippet"]
+    listed = json.loads(zhushi("library", "list", "--json", env=env).stdout)
+    assert {d["title"] for d in listed} == {"培育報告", "天气"}
+    doc_id = next(d["id"] for d in listed if d["title"] == "天气")
+    assert zhushi("library", "remove", str(doc_id), env=env).returncode == 0
+    assert {d["title"] for d in json.loads(zhushi("library", "list", "--json", env=env).stdout)} == {"培育報告"}
+    result = zhushi("library", "remove", "999", env=env)
+    assert result.returncode == 2 and "no document 999" in result.stderr.decode("utf-8")

@@ -186,19 +186,26 @@ class Library:
             conn = self._db()
             try:
                 rows = conn.execute(
-                    f"SELECT {', '.join('d.' + c.strip() for c in self._COLUMNS.split(','))}, d.text FROM documents_index"
+                    f"SELECT {', '.join('d.' + c.strip() for c in self._COLUMNS.split(','))}, d.text, documents_index.body FROM documents_index"
                     " JOIN documents d ON d.id = documents_index.rowid WHERE documents_index MATCH ? ORDER BY bm25(documents_index) LIMIT ?",
                     (match, limit),
                 ).fetchall()
             except sqlite3.OperationalError:
                 return []
         needles = [fold(q).lower() for q in queries if q.strip()]
+        spaced = [_index_text(q) for q in queries if q.strip()]
         hits: list[LibraryHit] = []
         for row in rows:
-            item, text = LibraryItem(*row[:-1]), row[-1]
-            folded = fold(text).lower()
-            count = sum(folded.count(n) for n in needles)
-            first = min((folded.find(n) for n in needles if n in folded), default=-1)
+            item, text, body = LibraryItem(*row[:-2]), row[-2], row[-1]
+            count = sum(body.count(n) for n in spaced if n)
+            first = -1
+            size = 4096
+            while first < 0:  # fold only as much of the text as the first match needs
+                folded = fold(text[:size]).lower()
+                first = min((folded.find(n) for n in needles if n in folded), default=-1)
+                if size >= len(text):
+                    break
+                size *= 4
             if first < 0:
                 continue  # matched across a space or a line break only
             start, end = max(0, first - 30), min(len(text), first + 60)
