@@ -588,6 +588,10 @@ ZHUSHI_CONFIGS: dict[str, tuple[str, str, str | None, str | None]] = {
     "zhushi-s2hk-yue": ("s2hk", "zhushi/STPhrases-hongkong.txt", None, "zhushi/STCharacters-cantonese.txt"),
 }
 
+# Quotation marks as Taiwan and Hong Kong write them, and back for the Simplified view (one for one).
+_CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
+_CURLY_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
 _CANTONESE = re.compile("[嘅咗喺冇佢啲嚟睇嗰哋嘢咩乜嚿攞畀冚]")
 
 
@@ -651,6 +655,7 @@ class ScriptConverter:
     def __init__(self, engine: ConversionEngine | None = None, cache_size: int = 16) -> None:
         self.engine: ConversionEngine = engine if engine is not None else OpenCCDataEngine()
         self._taiwan_vocabulary = False  # the Taiwan view with Taiwan vocabulary too (a reader's setting)
+        self._corner_quotes = self._curly_quotes = False  # quotation marks as the view's region writes them
         self._convert_cached = lru_cache(maxsize=cache_size)(self.engine.convert)
         self._script_cached = lru_cache(maxsize=cache_size)(self.convert_uncached)
 
@@ -684,7 +689,22 @@ class ScriptConverter:
         for config in chain:
             step = self.engine.convert(result.text, config)
             result = Converted(step.text, result.offsets.then(step.offsets))
+        if self._corner_quotes and script in (Script.TAIWAN, Script.HONGKONG):
+            result = Converted(result.text.translate(_CORNER_QUOTES), result.offsets)  # one for one: positions stay
+        if self._curly_quotes and script in (Script.SIMPLIFIED,):
+            result = Converted(result.text.translate(_CURLY_QUOTES), result.offsets)
         return result
+
+    @property
+    def corner_quotes(self) -> bool:
+        """Whether the Taiwan and Hong Kong views write quotation marks as 「」『』 (and the Simplified view as “”‘’)."""
+        return self._corner_quotes
+
+    @corner_quotes.setter
+    def corner_quotes(self, on: bool) -> None:
+        if on != self._corner_quotes:
+            self._corner_quotes = self._curly_quotes = on
+            self._script_cached.cache_clear()
 
     def cache_clear(self) -> None:
         self._convert_cached.cache_clear()

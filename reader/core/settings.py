@@ -39,6 +39,7 @@ class Settings:
     phonetic: str = "pinyin"  # pinyin, zhuyin or jyutping (reader.core.phonetics.SYSTEMS)
     taiwan_readings: bool = True  # the Taiwan view gives Taiwan standard readings where they differ
     taiwan_vocabulary: bool = False  # the Taiwan view also uses Taiwan vocabulary (計程車, 軟體)
+    corner_quotes: bool = False  # quotation marks as the view's region writes them (「」 in Taiwan and Hong Kong)
     tone_colors: bool = False
     show_term_marks: bool = True
     theme: str = "light"

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         from reader.core.convert import default_converter
 
         default_converter().taiwan_vocabulary = self.settings.taiwan_vocabulary
+        default_converter().corner_quotes = self.settings.corner_quotes
         self.pages = DocumentPages(lambda: services.annotator, lambda: services.dictionary)
         self.pages.first_screen.clear()  # models load only after the first screen is out (see DocumentPages)
         self.view = ReaderView(self.pages, self)
@@ -201,6 +202,8 @@ class MainWindow(QMainWindow):
             "Taiwan &vocabulary in the Taiwan view", self.set_taiwan_vocabulary, None, True, s.taiwan_vocabulary
         )
         self.vocabulary_action.setToolTip("Also Taiwan words (計程車, 軟體, 滑鼠) in the Taiwan view, not only Taiwan characters")
+        self.quotes_action = self._action("Quotation marks as the &view's region writes them", self.set_corner_quotes, None, True, s.corner_quotes)
+        self.quotes_action.setToolTip("「」『』 in the Taiwan and Hong Kong views, “”‘’ in the Simplified view")
         self.phonetic_group = QActionGroup(self)
         self.phonetic_actions: dict[str, QAction] = {}
         for system, label in PHONETIC_LABELS:
@@ -252,6 +255,7 @@ class MainWindow(QMainWindow):
         for action in self.script_actions.values():
             view_menu.addAction(action)
         view_menu.addAction(self.vocabulary_action)
+        view_menu.addAction(self.quotes_action)
         view_menu.addSeparator()
         view_menu.addAction(self.pinyin_action)
         phonetic_menu = view_menu.addMenu("Readings &as")
@@ -609,6 +613,19 @@ class MainWindow(QMainWindow):
 
         self.settings.taiwan_vocabulary = on
         default_converter().taiwan_vocabulary = on
+        self._save_timer.start()
+        if self.document is not None:
+            self.services.annotator.forget_views()
+            self.pages.clear_cache()
+            self._refresh_terms()
+            self._request_document()
+
+    def set_corner_quotes(self, on: bool) -> None:
+        """Quotation marks as the view's region writes them (「」 for Taiwan and Hong Kong) or as in the text."""
+        from reader.core.convert import default_converter
+
+        self.settings.corner_quotes = on
+        default_converter().corner_quotes = on
         self._save_timer.start()
         if self.document is not None:
             self.services.annotator.forget_views()

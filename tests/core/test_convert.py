@@ -301,3 +301,15 @@ def test_compiled_tables_are_cached_on_disk_and_a_broken_cache_is_rebuilt(tmp_pa
         assert all(f.stat().st_size > 100 for f in files)
     finally:
         convert._compile.cache_clear()
+
+
+def test_quotation_marks_as_the_view_writes_them_when_asked() -> None:
+    converter = ScriptConverter()
+    text = "他说：“我们要坚持‘放管服’改革。”"
+    assert converter.to_script(text, Script.TAIWAN).text == "他說：“我們要堅持‘放管服’改革。”"  # as written by default
+    converter.corner_quotes = True
+    view = converter.to_script(text, Script.TAIWAN)
+    assert view.text == "他說：「我們要堅持『放管服』改革。」"
+    assert "「" in converter.to_script(text, Script.HONGKONG).text
+    assert converter.to_script("他說：「好。」", Script.SIMPLIFIED).text == "他说：“好。”"
+    assert view.offsets.to_source(4) == 4  # one mark for one: positions are unchanged
