@@ -236,3 +236,75 @@ def test_a_pdf_named_txt_gets_a_message_not_mojibake(tmp_path: Path) -> None:
     path.write_bytes((tmp_path / "real.pdf").read_bytes())
     with pytest.raises(DocumentError, match="proper extension"):
         load_document(path)
+
+
+def _similarity(expected: str, got: str) -> float:
+    import difflib
+
+    a = "".join(expected.split())
+    b = "".join(got.split())
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def make_notice_pdf(path: Path, columns: int = 1) -> str:
+    """A government notice: red header, document number, title, body in one or two columns, page
+    numbers "— N —". Returns the body text as written (the known text to compare with)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("noto", "", str(FONT))
+    body = [paragraph(s, n) for s in (1, 2) for n in range(1, 4)]
+    pdf.add_page()
+    pdf.set_text_color(200, 0, 0)
+    pdf.set_font("noto", size=22)
+    pdf.set_xy(20, 20)
+    pdf.cell(170, 12, "某市人民政府文件", align="C")
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font("noto", size=11)
+    pdf.set_xy(20, 36)
+    pdf.cell(170, 8, "某政发〔2026〕3号", align="C")
+    pdf.set_font("noto", size=15)
+    pdf.set_xy(20, 48)
+    pdf.cell(170, 10, "关于做好城市更新工作的通知", align="C")
+    pdf.set_font("noto", size=11)
+    width = 170 if columns == 1 else 80
+    lefts = [20] if columns == 1 else [20, 110]
+    column, y = 0, 66.0
+    page = 1
+    for text in body:
+        lines = []
+        line = "\u3000\u3000"
+        for ch in text:
+            if pdf.get_string_width(line + ch) > width:
+                lines.append(line)
+                line = ""
+            line += ch
+        lines.append(line)
+        for line in lines:
+            if y > 265:
+                column += 1
+                y = 66.0 if page == 1 else 25.0
+                if column >= columns:
+                    pdf.set_xy(20, 280)
+                    pdf.cell(170, 6, f"— {page} —", align="C")
+                    pdf.add_page()
+                    page += 1
+                    column, y = 0, 25.0
+            pdf.set_xy(lefts[column], y)
+            pdf.cell(width, 7, line)
+            y += 7
+    pdf.set_xy(20, 280)
+    pdf.cell(170, 6, f"— {page} —", align="C")
+    pdf.output(str(path))
+    return "".join(body)
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_notice_pdf_text_matches_the_known_text(tmp_path: Path, columns: int) -> None:
+    path = tmp_path / f"notice-{columns}.pdf"
+    known = make_notice_pdf(path, columns)
+    doc = load_document(path)
+    body = "".join(doc.block_text(b) for b in doc.blocks if b.kind == BlockKind.PARAGRAPH)
+    assert _similarity(known, body) >= 0.99, (columns, body[:200])
+    assert "— 1 —" not in doc.text

@@ -82,6 +82,41 @@ def lines_of(fragments: list[Fragment]) -> list[Line]:
     return [line for line in out if line.text]
 
 
+def reading_order(fragments: list[Fragment]) -> list[Line]:
+    """A page's lines in reading order: two columns (a clear vertical gutter near the middle, text on
+    both sides) are read left column first, then right; lines across the gutter (header, title, page
+    number) keep their place above or below the columns."""
+    frags = [f for f in fragments if f.text.strip()]
+    if len(frags) < 8:
+        return lines_of(frags)
+    spans = [(f.x, f.x + (f.width or _width(f.text, f.size))) for f in frags]
+    lo = min(a for a, _ in spans)
+    hi = max(b for _, b in spans)
+    best: tuple[int, float] | None = None
+    for k in range(35, 66):
+        g = lo + (hi - lo) * k / 100
+        crossing = sum(1 for a, b in spans if a < g < b)
+        left = sum(1 for _, b in spans if b <= g)
+        right = sum(1 for a, _ in spans if a >= g)
+        if left >= 0.2 * len(frags) and right >= 0.2 * len(frags) and crossing <= 0.1 * len(frags):
+            if best is None or crossing < best[0]:
+                best = (crossing, g)
+    if best is None:
+        return lines_of(frags)
+    g = best[1]
+    across = [f for f, (a, b) in zip(frags, spans) if a < g < b]
+    left = [f for f, (_a, b) in zip(frags, spans) if b <= g]
+    right = [f for f, (a, _b) in zip(frags, spans) if a >= g]
+    top = min(f.y for f in left + right)
+    bottom = max(f.y for f in left + right)
+    above = [f for f in across if f.y < top]
+    below = [f for f in across if f.y > bottom]
+    inside = [f for f in across if top <= f.y <= bottom]
+    if len(inside) > 0.05 * len(frags):
+        return lines_of(frags)  # text runs across the middle between the "columns": one column after all
+    return lines_of(above) + lines_of(left) + lines_of(right) + lines_of(below)
+
+
 def _normal(text: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
@@ -112,10 +147,21 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[BlockKind, str]]:
         return []
     sizes = [line.size for line in all_lines]
     body_size = statistics.median(sizes)
-    lefts = Counter(round(line.x0) for line in all_lines if abs(line.size - body_size) < 0.5)
-    left = lefts.most_common(1)[0][0] if lefts else min(line.x0 for line in all_lines)
-    rights = sorted(line.x1 for line in all_lines if abs(line.size - body_size) < 0.5) or [max(l.x1 for l in all_lines)]
-    right = rights[int(len(rights) * 0.9) - 1 if len(rights) > 1 else 0]
+    body = [line for line in all_lines if abs(line.size - body_size) < 0.5]
+    # each column has its own left edge (a left edge many lines share) and right edge
+    lefts_count = Counter(round(line.x0) for line in body)
+    edges = sorted(x for x, n in lefts_count.items() if n >= 3) or [min(round(l.x0) for l in all_lines)]
+
+    def edge_of(line: Line) -> int:
+        fitting = [e for e in edges if e <= line.x0 + 1]
+        return fitting[-1] if fitting else edges[0]
+
+    rights: dict[int, float] = {}
+    for e in edges:
+        ends = sorted(line.x1 for line in body if edge_of(line) == e)
+        rights[e] = ends[int(len(ends) * 0.9) - 1] if len(ends) > 1 else (ends[0] if ends else max(l.x1 for l in all_lines))
+    left = edges[0]
+    right = max(rights.values())
     parts: list[tuple[BlockKind, str]] = []
     current = ""
     prev: Line | None = None
@@ -131,17 +177,21 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[BlockKind, str]]:
         for line in lines:
             text = line.text
             short = len(text) <= 40 and text[-1:] not in _ENDS
-            heading = short and (line.size > body_size * 1.12 or _HEADING.match(text) is not None or
-                                 (abs((line.x0 + line.x1) / 2 - (left + right) / 2) < 2 * body_size and line.x0 > left + 3 * body_size))
+            col_left = edge_of(line)
+            col_right = rights.get(col_left, right)
+            # a body-size line that runs from its column's edge to its column's end is body text
+            full = abs(line.size - body_size) < 0.5 and line.x0 <= col_left + 2.5 * line.size and line.x1 >= col_right - 2.0 * line.size
+            heading = short and not full and (line.size > body_size * 1.12 or _HEADING.match(text) is not None or
+                                              (abs((line.x0 + line.x1) / 2 - (left + right) / 2) < 2 * body_size and line.x0 > left + 3 * body_size))
             if heading:
                 flush()
                 parts.append((BlockKind.HEADING, text))
                 prev = None
                 continue
-            indent = line.indented or line.x0 > left + 1.2 * line.size
+            indent = line.indented or line.x0 > col_left + 1.2 * line.size
             gap = prev is not None and line.y - prev.y > 2.2 * max(line.size, prev.size) and line.y > prev.y
             before = prev or last
-            ended = before is not None and before.x1 < right - 2.0 * before.size and before.text[-1:] in _ENDS
+            ended = before is not None and before.x1 < rights.get(edge_of(before), right) - 2.0 * before.size and before.text[-1:] in _ENDS
             if prev is None and current:
                 # first line of a page continuing the last one: a new paragraph when it is indented or
                 # the page before ended on a short line that closes a sentence

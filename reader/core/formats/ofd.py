@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reader.core.document import BlockKind, Document, build_document
 from reader.core.encoding import DocumentError
-from reader.core.formats.layout import Fragment, drop_running_lines, lines_of, paragraphs
+from reader.core.formats.layout import Fragment, drop_running_lines, paragraphs, reading_order
 from reader.core.formats.packages import Package, local
 
 
@@ -58,7 +58,7 @@ def load(path: Path) -> Document:
                 continue
             loc = page.get("BaseLoc", "").lstrip("/")
             full = loc if loc in package.names() else posixpath.normpath(posixpath.join(base, loc))
-            pages.append(lines_of(_page_fragments(package.xml(full))))
+            pages.append(reading_order(_page_fragments(package.xml(full))))
     finally:
         package.close()
     parts = paragraphs(drop_running_lines(pages))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.core.document import BlockKind, Document, build_document
 from reader.core.encoding import DocumentError
-from reader.core.formats.layout import Fragment, drop_running_lines, lines_of, paragraphs
+from reader.core.formats.layout import Fragment, drop_running_lines, paragraphs, reading_order
 
 
 def _fragments(page) -> list[Fragment]:  # type: ignore[no-untyped-def]
@@ -46,7 +46,7 @@ def load(path: Path) -> Document:
                     raise DocumentError(f"{name} is protected by a password; open it in a PDF viewer and save a copy without one.")
             except (NotImplementedError, PdfReadError) as exc:
                 raise DocumentError(f"{name} is encrypted in a way the reader cannot open.") from exc
-        pages = [lines_of(_fragments(page)) for page in reader.pages]
+        pages = [reading_order(_fragments(page)) for page in reader.pages]
         title = ""
         meta = reader.metadata
         if meta is not None and meta.title:
