@@ -96,9 +96,9 @@ def reading_order(fragments: list[Fragment]) -> list[Line]:
     for k in range(35, 66):
         g = lo + (hi - lo) * k / 100
         crossing = sum(1 for a, b in spans if a < g < b)
-        left = sum(1 for _, b in spans if b <= g)
-        right = sum(1 for a, _ in spans if a >= g)
-        if left >= 0.2 * len(frags) and right >= 0.2 * len(frags) and crossing <= 0.1 * len(frags):
+        n_left = sum(1 for _, b in spans if b <= g)
+        n_right = sum(1 for a, _ in spans if a >= g)
+        if n_left >= 0.2 * len(frags) and n_right >= 0.2 * len(frags) and crossing <= 0.1 * len(frags):
             if best is None or crossing < best[0]:
                 best = (crossing, g)
     if best is None:
