@@ -36,12 +36,17 @@ def chunk_plan(document: Document, first: int = FIRST_CHUNK_CHARS, size: int = C
     return plan
 
 
+_NOTES = {  # what a marker in Document.title_note tells the reader
+    "recognised": "This text was recognised from page images (OCR), not read from a text layer: check names and figures against the original.",
+}
+
+
 def document_info(document: Document, plan: Sequence[tuple[int, int]]) -> dict[str, Any]:
     """The outline the page needs before any chunk: title, source, block kinds and chunk ranges."""
     return {
         "key": document.key,
         "title": document.title,
-        "title_note": document.title_note,
+        "title_note": _NOTES.get(document.title_note, document.title_note),
         "source": document.source,
         "path": document.path,
         "chars": document.char_count,

@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.page_state = "empty"  # requested → shown (first screen) → loaded (every chunk, readings included)
         self.hits: list[tuple[int, int, int]] = []
         self.hit_index = -1
+        self.recognition: Any = None  # the progress dialog of a running text recognition (OCR), if any
         self._region_choice: dict[str, str | None] = {}  # document key -> the region the reader chose (None: auto)
         self._build_panels()
         self._build_actions()
@@ -493,14 +494,79 @@ class MainWindow(QMainWindow):
             self.open_path(name)
 
     def open_path(self, path: str) -> bool:
-        """Open a file, or say clearly why not (the current document stays)."""
+        """Open a file, or say clearly why not (the current document stays). Scans and images are
+        recognised (OCR) in the background with progress and a Cancel button; True when the document
+        is open or its recognition has started."""
+        from reader.core.formats.ocr import IMAGE_SUFFIXES
+        from reader.core.formats.pdf import NeedsRecognition, load as load_pdf
+
+        suffix = Path(path).suffix.lower()
         try:
-            document = load_document(path)
+            if suffix in IMAGE_SUFFIXES:
+                raise NeedsRecognition("an image")
+            if suffix == ".pdf":
+                document = load_pdf(Path(path), recognise_scans=False)
+            else:
+                document = load_document(path)
+        except NeedsRecognition:
+            self.recognise_in_background(path)
+            return True
         except DocumentError as exc:
             self.warn("Cannot open the file", str(exc))
             return False
         self.open_document(document)
         return True
+
+    def recognise_in_background(self, path: str) -> None:
+        """Recognise a scan's or an image's text off the GUI thread: a progress dialog with Cancel; the
+        document opens when it is done, marked as recognised text."""
+        import threading
+
+        from PySide6.QtWidgets import QProgressDialog
+
+        from reader.core.formats.ocr import Cancelled, load_image
+        from reader.core.formats.pdf import load as load_pdf
+
+        name = Path(path).name
+        dialog = QProgressDialog(f"Recognising the text of “{name}” (OCR)…", "Cancel", 0, 0, self)
+        dialog.setWindowTitle("Recognising text")
+        dialog.setMinimumDuration(300)
+        stop = threading.Event()
+        state = {"done": 0, "total": 0}
+        dialog.canceled.connect(stop.set)
+        self.recognition = dialog  # for tests and for the person: what is running now
+        timer = QTimer(dialog, interval=150)
+        timer.timeout.connect(lambda: (dialog.setMaximum(state["total"]), dialog.setValue(state["done"])) if state["total"] else None)
+        timer.start()
+
+        def progress(done: int, total: int) -> None:
+            state["done"], state["total"] = done, total
+
+        def work() -> Any:
+            try:
+                if Path(path).suffix.lower() == ".pdf":
+                    return load_pdf(Path(path), progress=progress, should_stop=stop.is_set)
+                return load_image(Path(path), progress=progress, should_stop=stop.is_set)
+            except Cancelled as exc:
+                return exc
+            except DocumentError as exc:
+                return exc
+
+        def finished(result: Any) -> None:
+            timer.stop()
+            dialog.reset()
+            dialog.close()
+            self.recognition = None
+            if isinstance(result, Cancelled):
+                self.statusBar().showMessage(f"Stopped recognising “{name}”.", 5000)
+            elif isinstance(result, DocumentError):
+                self.warn("Cannot open the file", str(result))
+            elif isinstance(result, Document):
+                self.open_document(result)
+                self.statusBar().showMessage("This text was recognised from page images (OCR): check it against the original.", 10000)
+
+        dialog.show()
+        self._relay.run(work, finished)
 
     def paste_document(self) -> None:
         """File → Paste as new document."""

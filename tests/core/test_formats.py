@@ -86,7 +86,7 @@ def test_pdf_paragraphs_rebuilt_without_running_heads_or_page_numbers(tmp_path: 
 def test_pdf_without_a_text_layer_is_refused_with_a_reason(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     make_pdf(path, pages_of_text=False)
-    with pytest.raises(DocumentError, match="no text layer"):
+    with pytest.raises(DocumentError, match="no text layer and no page images"):
         load_document(path)
 
 
@@ -308,3 +308,56 @@ def test_notice_pdf_text_matches_the_known_text(tmp_path: Path, columns: int) ->
     body = "".join(doc.block_text(b) for b in doc.blocks if b.kind == BlockKind.PARAGRAPH)
     assert _similarity(known, body) >= 0.99, (columns, body[:200])
     assert "— 1 —" not in doc.text
+
+
+def render_page(lines: list[str], path: Path) -> None:
+    """A page image of known text, as a scanner would give it (black on white, 200 dpi-like size)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(FONT), 30)
+    image = Image.new("L", (1240, 120 + 56 * len(lines)), 255)
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(lines):
+        draw.text((80 if not line.startswith("\u3000") else 80, 60 + 56 * i), line, fill=0, font=font)
+    image.save(path)
+
+
+def _scan_lines(order: int = 0) -> tuple[list[str], str]:
+    text = "".join(SENTENCES[order:] + SENTENCES[:order]) * 2
+    lines = ["\u3000\u3000" + text[:30]] + [text[i : i + 32] for i in range(30, len(text), 32)]
+    return lines, text
+
+
+def test_image_of_text_is_recognised_and_marked_as_such(tmp_path: Path) -> None:
+    lines, text = _scan_lines()
+    path = tmp_path / "scan.png"
+    render_page(lines, path)
+    doc = load_document(path)
+    assert doc.title_note == "recognised" and "OCR" in doc.source
+    assert _similarity(text, doc.text) >= 0.97
+
+
+def test_scanned_pdf_is_recognised_page_by_page(tmp_path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    texts = []
+    for n in range(2):  # two different pages
+        lines, text = _scan_lines(order=2 * n)
+        texts.append(text)
+        image = tmp_path / f"page{n}.png"
+        render_page(lines, image)
+        pdf.add_page()
+        pdf.image(str(image), x=10, y=10, w=190)
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    from reader.core.formats.pdf import load
+
+    seen: list[tuple[int, int]] = []
+    doc = load(path, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)] and doc.title_note == "recognised"
+    assert _similarity("".join(texts), doc.text) >= 0.97
+    from reader.core.formats.ocr import Cancelled
+
+    with pytest.raises(Cancelled):
+        load(path, should_stop=lambda: True)

@@ -647,3 +647,22 @@ def test_taiwan_view_gives_taiwan_characters_and_vocabulary_on_request(driver, t
         w.vocabulary_action.trigger()
         driver.wait_loaded()
     assert "出租車" in driver.page_text()
+
+
+def test_a_scanned_page_is_recognised_in_the_background_and_says_so(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.core.test_formats import _scan_lines, _similarity, render_page
+
+    lines, text = _scan_lines()
+    image = tmp_path / "scan.png"
+    render_page(lines, image)
+    w = driver.window
+    assert w.open_path(str(image))
+    assert w.recognition is not None  # a progress dialog with Cancel while it runs
+    for _ in range(600):
+        if w.recognition is None:
+            break
+        pump(50)
+    driver.wait_loaded()
+    assert _similarity(text, driver.page_text()) >= 0.97
+    note = driver.run_js("return document.getElementById('doc-note').textContent;")
+    assert "recognised from page images (OCR)" in note

@@ -1,6 +1,7 @@
 """Documents in the formats readers are sent: each format a small module with one `load(path) -> Document`.
 
-PDF (text layer), Word (.docx), EPUB, OFD (GB/T 33190) and saved web pages (.mhtml). Every importer
+PDF (text layer; a scan is recognised), Word (.docx), EPUB, OFD (GB/T 33190), saved web pages (.mhtml)
+and images of text (recognised, OCR). Every importer
 reads a bounded file, refuses what it cannot read with a DocumentError that says why, and never runs
 anything found inside the file (no scripts, no macros, no external references).
 """
@@ -42,6 +43,12 @@ def _ofd(path: Path) -> Document:
     return load(path)
 
 
+def _image(path: Path) -> Document:
+    from reader.core.formats.ocr import load_image
+
+    return load_image(path)
+
+
 def _mhtml(path: Path) -> Document:
     from reader.core.formats.webpage import load_mhtml
 
@@ -55,6 +62,7 @@ FORMATS: dict[str, Loader] = {
     ".ofd": _ofd,
     ".mhtml": _mhtml,
     ".mht": _mhtml,
+    **{suffix: _image for suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")},
 }
 """Loaders by file suffix (the plain-text, Markdown and HTML loaders live in reader.core.loader)."""
 

@@ -162,6 +162,9 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[BlockKind, str]]:
         rights[e] = ends[int(len(ends) * 0.9) - 1] if len(ends) > 1 else (ends[0] if ends else max(l.x1 for l in all_lines))
     left = edges[0]
     right = max(rights.values())
+    # the usual distance from one line to the next: a paragraph break is a clearly larger one
+    steps = [b.y - a.y for lines in pages for a, b in zip(lines, lines[1:]) if 0 < b.y - a.y < 6 * body_size]
+    spacing = statistics.median(steps) if steps else 1.2 * body_size
     parts: list[tuple[BlockKind, str]] = []
     current = ""
     prev: Line | None = None
@@ -189,7 +192,7 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[BlockKind, str]]:
                 prev = None
                 continue
             indent = line.indented or line.x0 > col_left + 1.2 * line.size
-            gap = prev is not None and line.y - prev.y > 2.2 * max(line.size, prev.size) and line.y > prev.y
+            gap = prev is not None and line.y - prev.y > max(2.2 * max(line.size, prev.size), 1.6 * spacing) and line.y > prev.y
             before = prev or last
             ended = before is not None and before.x1 < rights.get(edge_of(before), right) - 2.0 * before.size and before.text[-1:] in _ENDS
             if prev is None and current:

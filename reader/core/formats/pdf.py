@@ -28,8 +28,13 @@ def _fragments(page) -> list[Fragment]:  # type: ignore[no-untyped-def]
     return found
 
 
-def load(path: Path) -> Document:
-    """A PDF's text as a Document; DocumentError for encrypted, broken or image-only files."""
+class NeedsRecognition(DocumentError):
+    """A scanned PDF: its text must be recognised (OCR), which takes a while (raised when not allowed)."""
+
+
+def load(path: Path, progress=None, should_stop=None, recognise_scans: bool = True) -> Document:  # type: ignore[no-untyped-def]
+    """A PDF's text as a Document; a scan (no text layer) is recognised page by page (OCR, with
+    progress and a way to stop); DocumentError for encrypted or broken files."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -57,7 +62,14 @@ def load(path: Path) -> Document:
         raise DocumentError(f"{name} is not a PDF the reader can read ({type(exc).__name__}: {exc}).") from exc
     parts = paragraphs(drop_running_lines(pages))
     if not parts:
-        raise DocumentError(f"{name} has no text layer (a scan?): the reader needs PDF text it can select.")
+        from reader.core.formats.ocr import pdf_page_images, recognise
+
+        images = pdf_page_images(reader)
+        if not images:
+            raise DocumentError(f"{name} has no text layer and no page images: there is nothing to read.")
+        if not recognise_scans:
+            raise NeedsRecognition(f"{name} is a scan: its text must be recognised ({len(images)} pages).")
+        return recognise(images, name, progress, should_stop, path=str(path))
     if not title or title.lower() in ("untitled", "microsoft word") or title.endswith((".doc", ".docx", ".pdf")):
         title = next((t for k, t in parts if k == BlockKind.HEADING), parts[0][1][:24])
     if parts[0][0] == BlockKind.HEADING and parts[0][1] == title:
