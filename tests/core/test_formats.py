@@ -308,6 +308,9 @@ def test_notice_pdf_text_matches_the_known_text(tmp_path: Path, columns: int) ->
     body = "".join(doc.block_text(b) for b in doc.blocks if b.kind == BlockKind.PARAGRAPH)
     assert _similarity(known, body) >= 0.99, (columns, body[:200])
     assert "— 1 —" not in doc.text
+    # the masthead and the document number are captions above the real title
+    assert doc.title == "关于做好城市更新工作的通知"
+    assert [(b.kind, doc.block_text(b)) for b in doc.blocks[:2]] == [(BlockKind.CAPTION, "某市人民政府文件"), (BlockKind.CAPTION, "某政发〔2026〕3号")]
 
 
 def render_page(lines: list[str], path: Path) -> None:

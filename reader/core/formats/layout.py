@@ -208,3 +208,17 @@ def paragraphs(pages: list[list[Line]]) -> list[tuple[BlockKind, str]]:
         prev = None
     flush()
     return parts
+
+
+_DOC_NUMBER = re.compile(r"[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号$")
+
+
+def official_header(parts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
+    """A government document's masthead (发文机关 + 文件, the document number 〔2026〕3号) is a caption
+    above the real title, which becomes the title."""
+    for n in range(min(4, len(parts))):
+        kind, text = parts[n]
+        if _DOC_NUMBER.search(text) and n + 1 < len(parts) and parts[n + 1][0] == BlockKind.HEADING:
+            head = [(BlockKind.CAPTION, t) for _k, t in parts[: n + 1]]
+            return head + [(BlockKind.TITLE, parts[n + 1][1])] + parts[n + 2 :]
+    return parts

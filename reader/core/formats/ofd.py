@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reader.core.document import BlockKind, Document, build_document
 from reader.core.encoding import DocumentError
-from reader.core.formats.layout import Fragment, drop_running_lines, paragraphs, reading_order
+from reader.core.formats.layout import Fragment, drop_running_lines, official_header, paragraphs, reading_order
 from reader.core.formats.packages import Package, local
 
 
@@ -61,10 +61,10 @@ def load(path: Path) -> Document:
             pages.append(reading_order(_page_fragments(package.xml(full))))
     finally:
         package.close()
-    parts = paragraphs(drop_running_lines(pages))
+    parts = official_header(paragraphs(drop_running_lines(pages)))
     if not parts:
         raise DocumentError(f"{name} has no text to read (its pages may be images).")
-    title = title or next((t for k, t in parts if k == BlockKind.HEADING), parts[0][1][:24])
+    title = title or next((t for k, t in parts if k in (BlockKind.TITLE, BlockKind.HEADING)), parts[0][1][:24])
     if parts[0][0] == BlockKind.HEADING and parts[0][1] == title:
         parts[0] = (BlockKind.TITLE, title)
     return build_document(parts, title=title, path=str(path))

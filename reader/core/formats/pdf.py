@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reader.core.document import BlockKind, Document, build_document
 from reader.core.encoding import DocumentError
-from reader.core.formats.layout import Fragment, drop_running_lines, paragraphs, reading_order
+from reader.core.formats.layout import Fragment, drop_running_lines, official_header, paragraphs, reading_order
 
 
 def _fragments(page) -> list[Fragment]:  # type: ignore[no-untyped-def]
@@ -60,7 +60,7 @@ def load(path: Path, progress=None, should_stop=None, recognise_scans: bool = Tr
         raise
     except (PdfReadError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise DocumentError(f"{name} is not a PDF the reader can read ({type(exc).__name__}: {exc}).") from exc
-    parts = paragraphs(drop_running_lines(pages))
+    parts = official_header(paragraphs(drop_running_lines(pages)))
     if not parts:
         from reader.core.formats.ocr import pdf_page_images, recognise
 
@@ -71,7 +71,7 @@ def load(path: Path, progress=None, should_stop=None, recognise_scans: bool = Tr
             raise NeedsRecognition(f"{name} is a scan: its text must be recognised ({len(images)} pages).")
         return recognise(images, name, progress, should_stop, path=str(path))
     if not title or title.lower() in ("untitled", "microsoft word") or title.endswith((".doc", ".docx", ".pdf")):
-        title = next((t for k, t in parts if k == BlockKind.HEADING), parts[0][1][:24])
+        title = next((t for k, t in parts if k in (BlockKind.TITLE, BlockKind.HEADING)), parts[0][1][:24])
     if parts[0][0] == BlockKind.HEADING and parts[0][1] == title:
         parts[0] = (BlockKind.TITLE, title)
     return build_document(parts, title=title, path=str(path))
