@@ -66,6 +66,7 @@ _CLAUSE_MARKS = "，。；：、！？,;:!?\n"
 # text, 内地健康码 in a Macau one), whatever the document's region.
 _PLACE_REGIONS = {"香港": "hong-kong", "本港": "hong-kong", "港府": "hong-kong", "澳门": "macau", "本澳": "macau",
                   "澳府": "macau", "台湾": "taiwan", "行政院": "taiwan", "立法院": "taiwan", "内地": "mainland", "大陆": "mainland"}
+_PLACE_PREFIXES = ("台湾", "香港", "澳门", "内地", "大陆", "中国", "全国", "国家")
 _PLACE_BEFORE = "(" + "|".join(_PLACE_REGIONS) + ")(?:特别行政区|特区)?(?:政府)?的?$"
 
 
@@ -217,7 +218,15 @@ class GlossaryMatcher:
         if inside_numbered_name(folded, start, end):
             return False
         if self._segmenter is not None:
-            return self._segmenter.stands(folded, start, end)
+            if self._segmenter.stands(folded, start, end):
+                return True
+            # a dictionary word that is only a place name plus the term (台湾海基会, 香港特区政府) still
+            # has the term whole at its end
+            for place in _PLACE_PREFIXES:
+                at = start - len(place)
+                if at >= 0 and folded[at:start] == place and self._segmenter.stands(folded, at, end):
+                    return True
+            return False
         return True
 
     def _supported(self, entry: GlossaryEntry, folded: str, start: int, end: int, region: str) -> bool:

@@ -127,3 +127,9 @@ def test_a_foreign_country_earlier_in_the_clause_makes_an_office_foreign(store: 
     # a nationality is not a foreign institution, and a Chinese place after the country brings it home
     found = {m.text: m for m in store_matcher.find("印尼籍移工在中秋節前夕舉辦聯歡活動。", "taiwan")}
     assert not found["移工"].weak
+
+
+def test_a_term_after_a_place_name_stands_though_the_dictionary_joins_them(store: GlossaryStore) -> None:
+    # CC-CEDICT lists 台湾海基会 as one word; the term 海基会 is still whole at its end
+    found = [m.text for m in store.matcher().find("臺灣海基會董事長今天表示，將持續推動兩岸交流。", "taiwan") if not m.weak]
+    assert "海基會" in found
