@@ -15,6 +15,7 @@ everyday meaning first and the glossary sense second.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -52,6 +53,7 @@ def region_fit(entry_region: str, document_region: str) -> int:
 _REGION_GROUP = {"taiwan": "taiwan", "hong-kong": "hong-kong", "macau": "macau", "mainland": "mainland"}
 _ANYWHERE = frozenset({"cross-strait", "international"})
 _SENTENCE_ENDS = "。！？；\n!?;"
+_SENTENCE_SPAN = 300  # how far a sentence is looked for on either side of a hit
 # Other countries (Simplified, as texts are folded before matching): "印度总理" is not China's premier.
 _FOREIGN_NAMES = (
     "(?:美国|英国|法国|德国|日本|韩国|朝鲜|俄罗斯|印度|越南|泰国|新加坡|马来西亚|印尼|印度尼西亚|菲律宾|缅甸|柬埔寨|老挝|"
@@ -275,7 +277,8 @@ class GlossaryMatcher:
         - a foreign country's institution (印度总理, 泰國戒嚴);
         - a sentence with nothing of public affairs in it: no other glossary term, no word of the genre."""
         home = _REGION_GROUP.get(region, "mainland")
-        strong = [m for m in found if not m.weak]
+        strong = [m for m in found if not m.weak]  # in order of start (find returns them left to right)
+        strong_starts = [m.start for m in strong]
         out: list[TermMatch] = []
         for match in found:
             key = folded[match.start : match.end]
@@ -284,7 +287,8 @@ class GlossaryMatcher:
                 out.append(match)
                 continue
             # a foreign country's institution or office (印度总理, 日本國民年金; 泰國軍方宣布全國戒嚴)
-            clause_start = max(folded.rfind(ch, 0, match.start) for ch in _CLAUSE_MARKS) + 1
+            low = max(0, match.start - 40)  # a clause is short: never scan the text before it
+            clause_start = max(max(folded.rfind(ch, low, match.start) for ch in _CLAUSE_MARKS) + 1, low)
             before = folded[max(clause_start, match.start - 24) : match.start]
             weak = _foreign_in_clause().search(before) is not None and not re.match(_HOME_NAMES, key)
             # a place named right before the term: that place's entry, or no note if the glossary has none
@@ -302,11 +306,14 @@ class GlossaryMatcher:
             group = _REGION_GROUP.get(match.entry.region, "mainland")
             weak = weak or (group != home and not own_place)
             if not weak:
-                start = max(folded.rfind(ch, 0, match.start) for ch in _SENTENCE_ENDS) + 1
-                ends = [i for i in (folded.find(ch, match.end) for ch in _SENTENCE_ENDS) if i != -1]
-                end = min(ends) if ends else len(folded)
+                low = max(0, match.start - _SENTENCE_SPAN)
+                high = min(len(folded), match.end + _SENTENCE_SPAN)
+                start = max(max(folded.rfind(ch, low, match.start) for ch in _SENTENCE_ENDS) + 1, low)
+                ends = [i for i in (folded.find(ch, match.end, high) for ch in _SENTENCE_ENDS) if i != -1]
+                end = min(ends) if ends else high
                 sentence = folded[start:end]
-                others = any(m is not match and start <= m.start and m.end <= end for m in strong)
+                first = bisect.bisect_left(strong_starts, start)
+                others = any(m is not match and m.end <= end for m in strong[first : bisect.bisect_right(strong_starts, end)])
                 weak = not others and not any(word in sentence for word in _GENRE_WORDS)
             out.append(TermMatch(match.start, match.end, match.text, match.entry, True) if weak else match)
         return out
