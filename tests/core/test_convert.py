@@ -313,3 +313,19 @@ def test_quotation_marks_as_the_view_writes_them_when_asked() -> None:
     assert "「" in converter.to_script(text, Script.HONGKONG).text
     assert converter.to_script("他說：「好。」", Script.SIMPLIFIED).text == "他说：“好。”"
     assert view.offsets.to_source(4) == 4  # one mark for one: positions are unchanged
+
+
+def test_the_glossary_finds_the_same_terms_in_every_view(converter: ScriptConverter, article: str) -> None:
+    from collections import Counter
+
+    from glossary.loader import load_curated
+    from glossary.store import GlossaryStore
+
+    matcher = GlossaryStore(load_curated()).matcher()
+    found = {}
+    for script in Script:
+        view = converter.to_script(article, script).text
+        found[script] = Counter(m.entry.id for m in matcher.find(view, "mainland") if not m.weak)
+    assert sum(found[Script.ORIGINAL].values()) > 200
+    for script, counts in found.items():
+        assert counts == found[Script.ORIGINAL], script
