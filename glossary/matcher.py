@@ -68,6 +68,17 @@ _CLAUSE_MARKS = "，。；：、！？,;:!?\n"
 # text, 内地健康码 in a Macau one), whatever the document's region.
 _PLACE_REGIONS = {"香港": "hong-kong", "本港": "hong-kong", "港府": "hong-kong", "澳门": "macau", "本澳": "macau",
                   "澳府": "macau", "台湾": "taiwan", "行政院": "taiwan", "立法院": "taiwan", "内地": "mainland", "大陆": "mainland"}
+_NUMERALS = frozenset("一二两三四五六七八九十百千万")
+_COUNTERS = frozenset("个项届次年月日号天大中是条点种类批位名家")
+_AMOUNT_UNITS = frozenset("元万萬亿億蚊%米人宗间間个個年")
+# What follows a Party congress's short name (二十大以来, 十九大报告, 党的二十大精神 …); another noun after X大
+# makes it a count of big things (二十大港口).
+_CONGRESS_NEXT = tuple(
+    "以来 精神 报告 召开 代表 开幕 闭幕 期间 前 后 胜利 提出 确立 作出 部署 关于 强调 指出 是 通过 以 的 和 与 及 上 之 "
+    "党章 决议 主席团 文件 重要 新 明确 擘画 描绘 首次 将 把 对 为 所 作 修改 选举 产生 审议 批准 要求 以后 之后 之前 "
+    "以前 至今 后 会议 闭会 会 新闻 确定 决策 战略 全面 进一步 站在 从 到 并 今年 去年 明年 近年 今日 昨日 今天 "
+    "已 在 亦 均 各 共 等 都 也 还 就 已经 、 ， 。 ”".split()
+)
 _PLACE_PREFIXES = ("台湾", "香港", "澳门", "内地", "大陆", "中国", "全国", "国家")
 _PLACE_BEFORE = "(" + "|".join(_PLACE_REGIONS) + ")(?:特别行政区|特区)?(?:政府)?的?$"
 
@@ -217,7 +228,7 @@ class GlossaryMatcher:
     def _stands(self, folded: str, start: int, end: int) -> bool:
         if (self._joins or self._splits) and (choice := self._user_decides(folded, start, end)) is not None:
             return choice
-        if inside_numbered_name(folded, start, end):
+        if inside_numbered_name(folded, start, end) or self._counts_something(folded, start, end):
             return False
         if self._segmenter is not None:
             if self._segmenter.stands(folded, start, end):
@@ -230,6 +241,29 @@ class GlossaryMatcher:
                     return True
             return False
         return True
+
+    def _counts_something(self, folded: str, start: int, end: int) -> bool:
+        """Whether a numbered term is only a count here: 二十大港口 (twenty big ports), 十二大展区,
+        八大行星; 两新一重 (a longer formula goes on); 三个代表团 (a word runs across its end);
+        418萬元 (a sum of money)."""
+        key = folded[start:end]
+        after = folded[end : end + 4]
+        if key.isdigit():
+            return bool(after) and (after[0] in _AMOUNT_UNITS or after[:2] in ("港元", "美元", "萬元", "万元"))
+        if not key or key[0] not in _NUMERALS:
+            return False
+        if len(after) >= 2 and after[0] in _NUMERALS and after[1] not in _COUNTERS and after[1] not in _NUMERALS and "\u4e00" <= after[1] <= "\u9fff":
+            return True  # 两新一重, 三新一高: the term is the head of a longer numbered formula
+        if key.endswith("大") and after and "\u4e00" <= after[0] <= "\u9fff" and not after.startswith(_CONGRESS_NEXT):
+            return True  # X大 + a noun: a count of big things, not a Party congress
+        if self._segmenter is not None and len(key) <= 4:
+            freqs = self._segmenter.frequencies
+            for back in (1, 2):
+                for length in (2, 3):
+                    word = folded[end - back : end - back + length]
+                    if len(word) == length and end - back + length > end and freqs.get(word, 0) >= 200:
+                        return True  # 三个代表团: 代表团 runs across the term's end
+        return False
 
     def _supported(self, entry: GlossaryEntry, folded: str, start: int, end: int, region: str) -> bool:
         cues = self._cues.get(entry.id)

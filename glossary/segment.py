@@ -52,6 +52,11 @@ class LocalSegmenter:
         self._lock = threading.Lock()
         self._memo: dict[str, tuple[int, ...]] = {}
 
+    @property
+    def frequencies(self) -> dict[str, int]:
+        """The vocabulary with its frequencies (words and glossary forms)."""
+        return self._freqs
+
     def boundaries(self, text: str, longest: int = MAX_WORD) -> tuple[int, ...]:
         """The cut points of the best segmentation of a short text (0 and len(text) included), with words
         of up to max(longest, MAX_WORD) characters."""

@@ -133,3 +133,22 @@ def test_a_term_after_a_place_name_stands_though_the_dictionary_joins_them(store
     # CC-CEDICT lists 台湾海基会 as one word; the term 海基会 is still whole at its end
     found = [m.text for m in store.matcher().find("臺灣海基會董事長今天表示，將持續推動兩岸交流。", "taiwan") if not m.weak]
     assert "海基會" in found
+
+
+@pytest.mark.parametrize("text, term", [
+    ("这家港口的吞吐量多年位居全球二十大港口之首。", "二十大"),  # a count of big things
+    ("展会设置了十二大展区，吸引了众多客商。", "十二大"),
+    ("各地要推进两新一重建设，扩大有效投资。", "两新"),  # the head of a longer formula
+    ("这三个代表团将分别前往浙江和江苏考察。", "三个代表"),  # 代表团 runs across the end
+])
+def test_a_numbered_term_that_only_counts_something_is_not_marked(store: GlossaryStore, text: str, term: str) -> None:
+    assert term not in [m.text for m in store.matcher().find(text, "mainland") if not m.weak]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("党的二十大以来，各地深入学习贯彻二十大精神。", "二十大"),
+    ("十九大提出了新时代的总任务。", "十九大"),
+    ("本次大会新增选两院院士一百五十多名。", "两院院士"),
+])
+def test_numbered_terms_still_found_where_they_are_meant(store: GlossaryStore, text: str, term: str) -> None:
+    assert term in [m.text for m in store.matcher().find(text, "mainland") if not m.weak]
