@@ -530,6 +530,11 @@ class MainWindow(QMainWindow):
         name = Path(path).name
         dialog = QProgressDialog(f"Recognising the text of “{name}” (OCR)…", "Cancel", 0, 0, self)
         dialog.setWindowTitle("Recognising text")
+        # not modal: a modal progress dialog runs the event loop inside setValue, and the result of the
+        # work could then be delivered in the middle of updating the dialog itself
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
         dialog.setMinimumDuration(300)
         stop = threading.Event()
         state = {"done": 0, "total": 0}
@@ -554,8 +559,9 @@ class MainWindow(QMainWindow):
 
         def finished(result: Any) -> None:
             timer.stop()
-            dialog.reset()
-            dialog.close()
+            dialog.canceled.disconnect()
+            dialog.hide()
+            dialog.deleteLater()
             self.recognition = None
             if isinstance(result, Cancelled):
                 self.statusBar().showMessage(f"Stopped recognising “{name}”.", 5000)
