@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.page_state = "empty"  # requested → shown (first screen) → loaded (every chunk, readings included)
         self.hits: list[tuple[int, int, int]] = []
         self.hit_index = -1
-        self.recognition: Any = None  # the progress dialog of a running text recognition (OCR), if any
+        self.recognition: Any = None  # the Cancel button of a running text recognition (OCR), if any
         self._region_choice: dict[str, str | None] = {}  # document key -> the region the reader chose (None: auto)
         self._build_panels()
         self._build_actions()
@@ -518,30 +518,32 @@ class MainWindow(QMainWindow):
         return True
 
     def recognise_in_background(self, path: str) -> None:
-        """Recognise a scan's or an image's text off the GUI thread: a progress dialog with Cancel; the
-        document opens when it is done, marked as recognised text."""
+        """Recognise a scan's or an image's text off the GUI thread, with its progress and a Cancel button in
+        the status bar; the document opens when it is done, marked as recognised text."""
         import threading
 
-        from PySide6.QtWidgets import QProgressDialog
+        from PySide6.QtWidgets import QLabel, QPushButton
 
         from reader.core.formats.ocr import Cancelled, load_image
         from reader.core.formats.pdf import load as load_pdf
 
         name = Path(path).name
-        dialog = QProgressDialog(f"Recognising the text of “{name}” (OCR)…", "Cancel", 0, 0, self)
-        dialog.setWindowTitle("Recognising text")
-        # not modal: a modal progress dialog runs the event loop inside setValue, and the result of the
-        # work could then be delivered in the middle of updating the dialog itself
-        dialog.setWindowModality(Qt.WindowModality.NonModal)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setMinimumDuration(300)
         stop = threading.Event()
         state = {"done": 0, "total": 0}
-        dialog.canceled.connect(stop.set)
-        self.recognition = dialog  # for tests and for the person: what is running now
-        timer = QTimer(dialog, interval=150)
-        timer.timeout.connect(lambda: (dialog.setMaximum(state["total"]), dialog.setValue(state["done"])) if state["total"] else None)
+        # progress in the status bar with a Cancel button beside it (the window stays usable meanwhile)
+        label = QLabel(f"Recognising the text of “{name}” (OCR)…")
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(stop.set)
+        self.statusBar().addPermanentWidget(label)
+        self.statusBar().addPermanentWidget(cancel)
+        self.recognition = cancel  # for tests and for the person: what is running now
+        timer = QTimer(self, interval=200)
+
+        def show_progress() -> None:
+            if state["total"]:
+                label.setText(f"Recognising the text of “{name}” (OCR): page {state['done']} of {state['total']}…")
+
+        timer.timeout.connect(show_progress)
         timer.start()
 
         def progress(done: int, total: int) -> None:
@@ -559,9 +561,9 @@ class MainWindow(QMainWindow):
 
         def finished(result: Any) -> None:
             timer.stop()
-            dialog.canceled.disconnect()
-            dialog.hide()
-            dialog.deleteLater()
+            for widget in (label, cancel):
+                self.statusBar().removeWidget(widget)
+                widget.deleteLater()
             self.recognition = None
             if isinstance(result, Cancelled):
                 self.statusBar().showMessage(f"Stopped recognising “{name}”.", 5000)
@@ -571,7 +573,6 @@ class MainWindow(QMainWindow):
                 self.open_document(result)
                 self.statusBar().showMessage("This text was recognised from page images (OCR): check it against the original.", 10000)
 
-        dialog.show()
         self._relay.run(work, finished)
 
     def paste_document(self) -> None:

@@ -657,7 +657,7 @@ def test_a_scanned_page_is_recognised_in_the_background_and_says_so(driver, tmp_
     render_page(lines, image)
     w = driver.window
     assert w.open_path(str(image))
-    assert w.recognition is not None  # a progress dialog with Cancel while it runs
+    assert w.recognition is not None  # progress and a Cancel button while it runs
     for _ in range(600):
         if w.recognition is None:
             break
