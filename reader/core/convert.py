@@ -590,7 +590,11 @@ ZHUSHI_CONFIGS: dict[str, tuple[str, str, str | None, str | None]] = {
 
 # Quotation marks as Taiwan and Hong Kong write them, and back for the Simplified view (one for one).
 _CORNER_QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
-_CURLY_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+_QUOTES = {
+    Script.TAIWAN: _CORNER_QUOTES,
+    Script.HONGKONG: _CORNER_QUOTES,
+    Script.SIMPLIFIED: str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"}),
+}
 
 _CANTONESE = re.compile("[嘅咗喺冇佢啲嚟睇嗰哋嘢咩乜嚿攞畀冚]")
 
@@ -655,7 +659,7 @@ class ScriptConverter:
     def __init__(self, engine: ConversionEngine | None = None, cache_size: int = 16) -> None:
         self.engine: ConversionEngine = engine if engine is not None else OpenCCDataEngine()
         self._taiwan_vocabulary = False  # the Taiwan view with Taiwan vocabulary too (a reader's setting)
-        self._corner_quotes = self._curly_quotes = False  # quotation marks as the view's region writes them
+        self._corner_quotes = False  # quotation marks as the view's region writes them
         self._convert_cached = lru_cache(maxsize=cache_size)(self.engine.convert)
         self._script_cached = lru_cache(maxsize=cache_size)(self.convert_uncached)
 
@@ -689,10 +693,8 @@ class ScriptConverter:
         for config in chain:
             step = self.engine.convert(result.text, config)
             result = Converted(step.text, result.offsets.then(step.offsets))
-        if self._corner_quotes and script in (Script.TAIWAN, Script.HONGKONG):
-            result = Converted(result.text.translate(_CORNER_QUOTES), result.offsets)  # one for one: positions stay
-        if self._curly_quotes and script in (Script.SIMPLIFIED,):
-            result = Converted(result.text.translate(_CURLY_QUOTES), result.offsets)
+        if self._corner_quotes and script in _QUOTES:  # one mark for one: positions stay
+            result = Converted(result.text.translate(_QUOTES[script]), result.offsets)
         return result
 
     @property
@@ -703,7 +705,7 @@ class ScriptConverter:
     @corner_quotes.setter
     def corner_quotes(self, on: bool) -> None:
         if on != self._corner_quotes:
-            self._corner_quotes = self._curly_quotes = on
+            self._corner_quotes = on
             self._script_cached.cache_clear()
 
     def cache_clear(self) -> None:

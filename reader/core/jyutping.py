@@ -46,15 +46,10 @@ class JyutpingAnnotator:
     def __init__(self, mandarin: PinyinAnnotator | None = None) -> None:
         self._mandarin = mandarin
         self._lock = threading.Lock()
-        self._defaults: dict[str, str | None] = {}
 
-    def _default(self, ch: str) -> str | None:
-        found = self._defaults.get(ch, "")
-        if found == "":
-            import ToJyutping
-
-            found = self._defaults[ch] = ToJyutping.get_jyutping_list(ch)[0][1]
-        return found
+    @staticmethod
+    def _default(ch: str) -> str | None:
+        return _default_reading(ch)
 
     def _by_words(self, text: str, out: list[str | None]) -> None:
         """Give each word of TEXT that the library knows as a word its own reading (in place)."""
@@ -97,6 +92,14 @@ class JyutpingAnnotator:
                 if choice is not None:
                     out[i] = choice
             return out
+
+
+@lru_cache(maxsize=8192)
+def _default_reading(ch: str) -> str | None:
+    """The library's reading of a character on its own (its commonest)."""
+    import ToJyutping
+
+    return ToJyutping.get_jyutping_list(ch)[0][1]
 
 
 @lru_cache(maxsize=1)

@@ -608,13 +608,6 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.settings.recent))
 
     def _remember_current(self) -> None:
-        if self.document is not None and "_library" in self.services.__dict__:
-            import sqlite3
-
-            try:
-                self.services.library.update_state(self.document.key, self.position, str(self.script))
-            except (sqlite3.Error, OSError):
-                pass  # the place is also kept in the recent list below
         if self.document is None or not self.document.path:
             return
         self.settings.remember(
@@ -682,23 +675,19 @@ class MainWindow(QMainWindow):
 
     def set_taiwan_vocabulary(self, on: bool) -> None:
         """The Taiwan view with Taiwan vocabulary too (on) or Taiwan characters only (off, the default)."""
-        from reader.core.convert import default_converter
-
-        self.settings.taiwan_vocabulary = on
-        default_converter().taiwan_vocabulary = on
-        self._save_timer.start()
-        if self.document is not None:
-            self.services.annotator.forget_views()
-            self.pages.clear_cache()
-            self._refresh_terms()
-            self._request_document()
+        self._set_conversion("taiwan_vocabulary", on)
 
     def set_corner_quotes(self, on: bool) -> None:
         """Quotation marks as the view's region writes them (「」 for Taiwan and Hong Kong) or as in the text."""
+        self._set_conversion("corner_quotes", on)
+
+    def _set_conversion(self, name: str, on: bool) -> None:
+        """Change a conversion setting (kept in the settings and on the shared converter) and show the
+        document converted again."""
         from reader.core.convert import default_converter
 
-        self.settings.corner_quotes = on
-        default_converter().corner_quotes = on
+        setattr(self.settings, name, on)
+        setattr(default_converter(), name, on)
         self._save_timer.start()
         if self.document is not None:
             self.services.annotator.forget_views()
@@ -967,12 +956,19 @@ class MainWindow(QMainWindow):
 
     # ---------------- closing ----------------
     def save_settings(self) -> None:
-        """Write the settings now (atomically)."""
+        """Write the settings now (atomically), and the reading place in the library."""
         try:
             self.settings.script = str(self.script)
             self.settings_store.save(self.settings)
         except OSError as exc:
             log.warning("settings could not be saved: %s", exc)
+        if self.document is not None and "_library" in self.services.__dict__:
+            import sqlite3
+
+            try:
+                self.services.library.update_state(self.document.key, self.position, str(self.script))
+            except (sqlite3.Error, OSError) as exc:  # the place is also kept in the recent list
+                log.warning("the library could not keep the reading place: %s", exc)
 
     def dispose(self) -> None:
         """Delete the window's web page and profile in the order QtWebEngine needs (call once, at the end)."""

@@ -406,19 +406,48 @@ def test_marks_and_readings_stay_in_place_after_emoji(driver) -> None:  # type: 
     w.set_pinyin(False)
 
 
+class _Listeners:
+    """A UDP and a TCP listener on loopback, to see whether the page's script reaches them."""
+
+    def __init__(self) -> None:
+        import socket
+
+        self.udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.udp.bind(("127.0.0.1", 0))
+        self.udp.settimeout(0.1)
+        self.tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.tcp.bind(("127.0.0.1", 0))
+        self.tcp.listen(16)
+        self.tcp.settimeout(0.1)
+        self.uport, self.tport = self.udp.getsockname()[1], self.tcp.getsockname()[1]
+
+    def heard(self, ticks: int) -> tuple[bool, bool]:
+        """Whether a datagram or a connection arrived in TICKS tenths of a second (the page runs meanwhile)."""
+        got_udp = got_tcp = False
+        for _ in range(ticks):
+            pump(100)
+            try:
+                self.udp.recvfrom(2048)
+                got_udp = True
+            except OSError:
+                pass
+            try:
+                self.tcp.accept()[0].close()
+                got_tcp = True
+            except OSError:
+                pass
+        return got_udp, got_tcp
+
+    def close(self) -> None:
+        self.udp.close()
+        self.tcp.close()
+
+
 def test_page_script_reaches_no_network_by_webrtc_or_websocket(driver) -> None:  # type: ignore[no-untyped-def]
     """From the page's own script, try WebRTC (a STUN server on a local UDP port), a WebSocket and a
     fetch to local listeners: neither listener sees a byte."""
-    import socket
-
-    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    udp.bind(("127.0.0.1", 0))
-    udp.settimeout(0.1)
-    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    tcp.bind(("127.0.0.1", 0))
-    tcp.listen(4)
-    tcp.settimeout(0.1)
-    uport, tport = udp.getsockname()[1], tcp.getsockname()[1]
+    listeners = _Listeners()
+    uport, tport = listeners.uport, listeners.tport
     try:
         result = driver.run_js(f"""
             const out = [];
@@ -433,40 +462,19 @@ def test_page_script_reaches_no_network_by_webrtc_or_websocket(driver) -> None: 
             return out.join(", ");
         """)
         assert "webrtc refused" in result
-        got_udp = got_tcp = False
-        for _ in range(20):  # two seconds
-            pump(100)
-            try:
-                udp.recvfrom(2048)
-                got_udp = True
-            except OSError:
-                pass
-            try:
-                tcp.accept()[0].close()
-                got_tcp = True
-            except OSError:
-                pass
+        got_udp, got_tcp = listeners.heard(20)  # two seconds
         assert not got_udp and not got_tcp
     finally:
-        udp.close()
-        tcp.close()
+        listeners.close()
 
 
 def test_page_script_reaches_no_network_by_webtransport_prefetch_or_beacon(driver) -> None:  # type: ignore[no-untyped-def]
     """From the page's own script, every other way Chromium has to reach out: WebTransport (HTTP/3 over
     UDP), prefetch / preconnect / preload links, an image, EventSource, sendBeacon and a worker's
     fetch, each to a local listener: none sees a byte."""
-    import socket
-
-    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    udp.bind(("127.0.0.1", 0))
-    udp.settimeout(0.1)
-    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    tcp.bind(("127.0.0.1", 0))
-    tcp.listen(16)
-    tcp.settimeout(0.1)
-    uport, tport = udp.getsockname()[1], tcp.getsockname()[1]
-    base = f"http://127.0.0.1:{tport}"
+    listeners = _Listeners()
+    uport = listeners.uport
+    base = f"http://127.0.0.1:{listeners.tport}"
     try:
         result = driver.run_js(f"""
             const out = [];
@@ -489,23 +497,10 @@ def test_page_script_reaches_no_network_by_webtransport_prefetch_or_beacon(drive
             return out.join(", ");
         """)
         assert "webtransport created" not in result, result
-        got_udp = got_tcp = False
-        for _ in range(25):  # two and a half seconds
-            pump(100)
-            try:
-                udp.recvfrom(2048)
-                got_udp = True
-            except OSError:
-                pass
-            try:
-                tcp.accept()[0].close()
-                got_tcp = True
-            except OSError:
-                pass
+        got_udp, got_tcp = listeners.heard(25)  # two and a half seconds
         assert not got_udp and not got_tcp, result
     finally:
-        udp.close()
-        tcp.close()
+        listeners.close()
 
 
 def test_readings_as_zhuyin_and_jyutping(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -18,51 +18,30 @@ MAX_PACKAGE_BYTES = 64 * 1024 * 1024
 
 Loader = Callable[[Path], Document]
 
-
-def _pdf(path: Path) -> Document:
-    from reader.core.formats.pdf import load
-
-    return load(path)
+IMAGE_SUFFIXES: tuple[str, ...] = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")
+"""Images of text: recognised (OCR)."""
 
 
-def _docx(path: Path) -> Document:
-    from reader.core.formats.docx import load
+def _lazy(module: str, name: str) -> Loader:
+    """A loader that imports its format's module on first use (start-up imports none of them)."""
 
-    return load(path)
+    def load(path: Path) -> Document:
+        from importlib import import_module
 
+        loader: Loader = getattr(import_module(f"reader.core.formats.{module}"), name)
+        return loader(path)
 
-def _epub(path: Path) -> Document:
-    from reader.core.formats.epub import load
-
-    return load(path)
-
-
-def _ofd(path: Path) -> Document:
-    from reader.core.formats.ofd import load
-
-    return load(path)
-
-
-def _image(path: Path) -> Document:
-    from reader.core.formats.ocr import load_image
-
-    return load_image(path)
-
-
-def _mhtml(path: Path) -> Document:
-    from reader.core.formats.webpage import load_mhtml
-
-    return load_mhtml(path)
+    return load
 
 
 FORMATS: dict[str, Loader] = {
-    ".pdf": _pdf,
-    ".docx": _docx,
-    ".epub": _epub,
-    ".ofd": _ofd,
-    ".mhtml": _mhtml,
-    ".mht": _mhtml,
-    **{suffix: _image for suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")},
+    ".pdf": _lazy("pdf", "load"),
+    ".docx": _lazy("docx", "load"),
+    ".epub": _lazy("epub", "load"),
+    ".ofd": _lazy("ofd", "load"),
+    ".mhtml": _lazy("webpage", "load_mhtml"),
+    ".mht": _lazy("webpage", "load_mhtml"),
+    **{suffix: _lazy("ocr", "load_image") for suffix in IMAGE_SUFFIXES},
 }
 """Loaders by file suffix (the plain-text, Markdown and HTML loaders live in reader.core.loader)."""
 

@@ -14,7 +14,7 @@ from reader.core.document import BlockKind, Document, build_document
 from reader.core.encoding import DocumentError
 from reader.core.formats.layout import Fragment, drop_running_lines, paragraphs, reading_order
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")
+from reader.core.formats import IMAGE_SUFFIXES  # noqa: F401  (re-exported for the window)
 RECOGNISED_NOTE = "recognised"
 """title_note of a Document whose text was recognised from images (shown to the reader as such)."""
 
