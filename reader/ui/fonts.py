@@ -18,6 +18,7 @@ import os
 import sys
 from pathlib import Path
 
+from reader.core.printfonts import PrintFace, ensure_faces
 from resources import FONTS
 
 log = logging.getLogger("zhushi.fonts")
@@ -94,15 +95,46 @@ def installed() -> bool:
     return all(name in families for name in FAMILIES.values())
 
 
+def print_faces() -> list[PrintFace]:
+    """The wide print faces (for PDFs with pinyin), one per bundled face."""
+    return [PrintFace(face, weight, FONTS / name) for (face, weight), name in FILES.items()]
+
+
+def print_folder() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("zhushi")) / "printfonts"
+
+
+def print_face_file(name: str) -> Path | None:
+    """The print face served as ``zhushi://app/printfonts/NAME``, made on first use (~0.3 s)."""
+    for face in print_faces():
+        if face.file_name() == name:
+            return ensure_faces([face], print_folder()).get(face)
+    return None
+
+
+def print_css() -> str:
+    """@font-face rules for the print faces: fetched only when a print with pinyin uses them."""
+    rules = []
+    for face in print_faces():
+        rules.append(
+            f'@font-face {{ font-family: "{face.family}"; src: url("zhushi://app/printfonts/{face.file_name()}") format("truetype"); '
+            f"font-weight: {face.weight}; font-display: block; }}"
+        )
+    return "\n".join(rules) + "\n"
+
+
 def page_css(system: bool) -> str:
-    """The page's font rules: none when the fonts are installed, else @font-face for each file.
+    """The page's font rules: @font-face for the print faces, and for the bundled faces unless
+    they are installed.
 
     The regular face blocks text until it is loaded (no flash of boxes on a machine without CJK
     fonts); the bold face swaps in when it arrives.
     """
     if system:
-        return "/* the bundled fonts are installed through fontconfig: nothing to load */\n"
-    rules = []
+        return "/* the bundled fonts are installed through fontconfig: nothing to load */\n" + print_css()
+    rules = [print_css()]
     for (face, weight), name in FILES.items():
         display = "block" if weight == 400 else "swap"
         rules.append(

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QFile, QIODevice, QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlScheme, QWebEngineUrlSchemeHandler
 
-from reader.ui.fonts import installed, page_css
+from reader.ui.fonts import installed, page_css, print_face_file
 from resources import FONTS, WEB
 
 SCHEME = b"zhushi"
@@ -86,7 +86,7 @@ class ReaderSchemeHandler(QWebEngineUrlSchemeHandler):
             if file.open(QIODevice.OpenModeFlag.ReadOnly):
                 self._reply(job, bytes(file.readAll().data()), "application/javascript")
                 return
-        local = self._asset(path)
+        local = print_face_file(path[len("printfonts/") :]) if path.startswith("printfonts/") else self._asset(path)
         if local is None:
             log.warning("zhushi scheme: not found: %s", url.toString())
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)

@@ -872,6 +872,11 @@ async function preparePrint(req) {
       notes.hidden = false;
     }
   }
+  if (Z.settings.pinyin) {
+    // the wide print faces are only used in print: load them before Chromium lays out the pages
+    const family = Z.hans ? "Zhushi Print SC" : "Zhushi Print TC";
+    await Promise.all(["400", "700"].map((w) => document.fonts.load(`${w} 1em "${family}"`, "中文").catch(() => null)));
+  }
   await document.fonts.ready;
   await nextFrame();
   const headings = [...document.querySelectorAll(".block.heading")].map((h) => h.innerText.replace(/\s+/g, " ").trim());
@@ -896,6 +901,7 @@ function printRender(blk) {
       close(parent);
       const el = rubyEl(ch, py[i]);
       if (colours) el.className = "tone" + toneOf(py[i]);
+      fitReading(el.lastChild);
       parent.appendChild(el);
     } else {
       run += ch;
@@ -905,6 +911,29 @@ function printRender(blk) {
   blk.el.appendChild(frag);
   blk.hydrated = false;
   blk.printed = true;
+}
+
+// In print with pinyin each character is PRINT_PITCH em wide (the print faces); a reading wider
+// than that would widen its ruby box and leave a gap in the line of hanzi, which a PDF reader
+// takes for a space. Such a reading gets a smaller font, just enough to fit.
+const PRINT_PITCH = 1.3, PRINT_RT = 0.45, PRINT_ROOM = 1.22;
+const readingWidths = new Map();
+function readingWidth(text) {
+  let w = readingWidths.get(text);
+  if (w === undefined) {
+    const ctx = (readingWidth.ctx ||= document.createElement("canvas").getContext("2d"));
+    ctx.font = '100px "Zhushi Noto Sans SC", sans-serif';
+    w = ctx.measureText(text).width / 100;  // in em of the reading's own font
+    readingWidths.set(text, w);
+  }
+  return w;
+}
+function fitReading(rt) {
+  const w = readingWidth(rt.textContent);
+  if (PRINT_RT * w <= PRINT_ROOM) return;
+  const size = PRINT_ROOM / w;
+  rt.style.fontSize = `${size.toFixed(3)}em`;
+  rt.style.transform = `translateX(${(-(PRINT_PITCH - 1) / 2 / size).toFixed(3)}em)`;
 }
 
 function endPrint() {

@@ -217,3 +217,37 @@ def test_export_with_zhuyin_or_jyutping(driver, tmp_path: Path, system: str, scr
     first_page = PdfReader(str(out)).pages[0].extract_text() or ""
     assert expected in first_page
     assert "dǎng" not in first_page  # the readings are the chosen system's, not pinyin
+
+
+def _hanzi_lines(reader: PdfReader) -> str:
+    """The extracted text's lines that hold Han characters, joined without a separator: the lines of
+    readings (pinyin, Zhuyin, Jyutping) and page numbers fall away, nothing else is touched."""
+    lines = "\n".join((p.extract_text() or "") for p in reader.pages).splitlines()
+    return "".join(line for line in lines if any("\u3400" <= ch <= "\u9fff" for ch in line))
+
+
+@pytest.mark.parametrize("script, system", [(Script.ORIGINAL, "pinyin"), (Script.SIMPLIFIED, "pinyin"), (Script.TAIWAN, "zhuyin")])
+def test_pdf_with_readings_is_searchable(driver, tmp_path: Path, script: Script, system: str) -> None:  # type: ignore[no-untyped-def]
+    """With readings over the text, a PDF reader still finds each glossary term as one string, as
+    often as in the same PDF without readings (the text lines come out whole, the readings apart)."""
+    from glossary.loader import load_curated
+
+    w = driver.window
+    w.set_script(script)
+    driver.wait_loaded()
+    w.set_phonetic(system)
+    driver.wait_loaded()
+    plain, ruby = tmp_path / "plain.pdf", tmp_path / "ruby.pdf"
+    export_window_pdf(w, plain, ExportOptions(notes="none", paper="a4", pinyin=False))
+    export_window_pdf(w, ruby, ExportOptions(notes="none", paper="a4", pinyin=True))
+    ruby_reader = PdfReader(str(ruby))
+    assert system != "pinyin" or "zhōng" in (ruby_reader.pages[0].extract_text() or "")
+    without, with_readings = _hanzi_lines(PdfReader(str(plain))), _hanzi_lines(ruby_reader)
+    forms = {f for e in load_curated() for f in (e.simplified, e.traditional, *e.variants) if len(f) >= 2}
+    counts = {f: (without.count(f), with_readings.count(f)) for f in forms if f in without}
+    assert len(counts) >= 100  # the article is full of glossary terms
+    assert {f: c for f, c in counts.items() if c[0] != c[1]} == {}
+    modern = "中国式现代化" if script == Script.SIMPLIFIED else "中國式現代化"
+    assert counts[modern][0] >= 7  # six times in the article, once in the title Zhushi gives it
+    w.set_phonetic("pinyin")
+    driver.wait_loaded()

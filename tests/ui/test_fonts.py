@@ -59,7 +59,10 @@ def test_web_font_rules_name_every_bundled_file() -> None:
     css = fonts.page_css(system=False)
     for (face, weight), name in fonts.FILES.items():
         assert f'"{fonts.FAMILIES[face]}"' in css and f"zhushi://app/fonts/{name}" in css and f"font-weight: {weight}" in css
-    assert "@font-face" not in fonts.page_css(system=True)
+    installed = fonts.page_css(system=True)
+    assert "zhushi://app/fonts/" not in installed  # installed through fontconfig: nothing to fetch
+    for face in fonts.print_faces():  # the wide print faces are always web fonts (used only in print)
+        assert f'"{face.family}"' in css and f"zhushi://app/printfonts/{face.file_name()}" in installed
 
 
 def test_qt_sees_the_bundled_families(qapp) -> None:  # type: ignore[no-untyped-def]
