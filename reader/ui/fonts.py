@@ -23,12 +23,14 @@ from resources import FONTS
 
 log = logging.getLogger("zhushi.fonts")
 
-FAMILIES = {"SC": "Zhushi Noto Sans SC", "TC": "Zhushi Noto Sans TC"}
+FAMILIES = {"SC": "Zhushi Noto Sans SC", "TC": "Zhushi Noto Sans TC", "Extra": "Zhushi Noto Sans Extra"}
 FILES = {  # (face, CSS weight) -> file in resources/fonts
     ("SC", 400): "NotoSansSC-Regular.ttf",
     ("TC", 400): "NotoSansTC-Regular.ttf",
     ("SC", 700): "NotoSansSC-Bold.ttf",
     ("TC", 700): "NotoSansTC-Bold.ttf",
+    # the rarer characters (CC-CEDICT, HKSCS, GBK) the main faces lack: one face, the last fallback
+    ("Extra", 400): "NotoSansExtra-Regular.ttf",
 }
 SYSTEM_CONFIG = Path("/etc/fonts/fonts.conf")
 _ENV = "FONTCONFIG_FILE"
@@ -97,7 +99,7 @@ def installed() -> bool:
 
 def print_faces() -> list[PrintFace]:
     """The wide print faces (for PDFs with pinyin), one per bundled face."""
-    return [PrintFace(face, weight, FONTS / name) for (face, weight), name in FILES.items()]
+    return [PrintFace(face, weight, FONTS / name) for (face, weight), name in FILES.items() if face in ("SC", "TC")]
 
 
 def print_folder() -> Path:
@@ -161,7 +163,7 @@ def install_widget_fonts() -> None:
 
     families: list[str] = []
     if installed():
-        families = [FAMILIES["TC"], FAMILIES["SC"]]
+        families = [FAMILIES["TC"], FAMILIES["SC"], FAMILIES["Extra"]]
     else:
         for (_face, weight), name in FILES.items():
             font_id = QFontDatabase.addApplicationFont(str(FONTS / name))

@@ -310,11 +310,47 @@ function buildBlock(d, put, close = () => {}) {
     }
     const code = text.charCodeAt(i);
     const ch = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? text.slice(i, i + 2) : text[i];
-    put(i, ch, parent);
+    if ((code >= 0x3400 || ch.length === 2) && noGlyph(ch)) {
+      // no font here has it: show its code point instead of a box (the character stays, for copying)
+      close(parent);
+      const box = document.createElement("span");
+      box.className = "nofont";
+      box.dataset.code = "U+" + ch.codePointAt(0).toString(16).toUpperCase();
+      box.title = box.dataset.code;
+      put(i, ch, box);
+      close(box);
+      parent.appendChild(box);
+    } else {
+      put(i, ch, parent);
+    }
     if (ch.length === 2) i++;
   }
   close(parent);
   return frag;
+}
+
+// Whether no font draws the character: it is drawn (the page's fonts, then the system's) and
+// compared with a code point that no font has. Asked only outside the Unified block, once each.
+const glyphless = new Map();
+function noGlyph(ch) {
+  const cp = ch.codePointAt(0);
+  if (cp >= 0x4e00 && cp <= 0x9fa5) return false;  // every one is in the bundled faces
+  let answer = glyphless.get(ch);
+  if (answer !== undefined) return answer;
+  const family = getComputedStyle(document.body).fontFamily;
+  if (!document.fonts.check(`32px ${family}`, ch)) return false;  // a web font still loading: ask later
+  const draw = (c) => {
+    const canvas = (noGlyph.canvas ||= Object.assign(document.createElement("canvas"), {width: 48, height: 48}));
+    const ctx = canvas.getContext("2d", {willReadFrequently: true});
+    ctx.clearRect(0, 0, 48, 48);
+    ctx.font = `32px ${family}`;
+    ctx.textBaseline = "top";
+    ctx.fillText(c, 4, 4);
+    return ctx.getImageData(0, 0, 48, 48).data.join(",");
+  };
+  answer = draw(ch) === (noGlyph.missing ||= draw("\u{10fffd}"));
+  glyphless.set(ch, answer);
+  return answer;
 }
 
 function rubyEl(ch, reading) {

