@@ -7,38 +7,14 @@ from pathlib import Path
 import json
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QPoint, QPointF, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from reader.ui.waiting import DriverTimeout, wait_signal
 from reader.ui.window import MainWindow
 
-
-class DriverTimeout(RuntimeError):
-    """The page did not do what was awaited in time."""
-
-
-def wait_signal(signal: SignalInstance, timeout_ms: int = 20000) -> Any:
-    """Run the event loop until signal fires; return its first argument."""
-    loop = QEventLoop()
-    result: list[Any] = []
-
-    def got(*args: Any) -> None:
-        result.append(args[0] if args else None)
-        loop.quit()
-
-    signal.connect(got)
-    timer = QTimer(singleShot=True, interval=timeout_ms)
-    timer.timeout.connect(loop.quit)
-    timer.start()
-    try:
-        loop.exec()
-    finally:
-        signal.disconnect(got)
-        timer.stop()
-    if not result:
-        raise DriverTimeout(f"timed out after {timeout_ms} ms waiting for {signal}")
-    return result[0]
+__all__ = ["DriverTimeout", "WindowDriver", "pump", "wait_signal"]
 
 
 def pump(ms: int) -> None:

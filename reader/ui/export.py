@@ -6,15 +6,17 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMarginsF, QObject, QTimer, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from reader.core.pdfpost import PdfPostError, finish_pdf, first_page_of, link_pages
-from reader.ui.driver import DriverTimeout, wait_signal
-from reader.ui.window import MainWindow
+from reader.ui.waiting import DriverTimeout, wait_signal
+
+if TYPE_CHECKING:
+    from reader.ui.window import MainWindow
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 
