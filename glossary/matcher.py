@@ -83,6 +83,27 @@ _PLACE_PREFIXES = ("台湾", "香港", "澳门", "内地", "大陆", "中国", "
 _PLACE_BEFORE = "(" + "|".join(_PLACE_REGIONS) + ")(?:特别行政区|特区)?(?:政府)?的?$"
 
 
+# Names that bring a region into a paragraph (folded to Simplified): then that region's entries hold there.
+_REGION_NAMES = {
+    "hong-kong": ("香港", "本港", "港府", "港人", "港区", "特区", "港澳", "立法会", "特首"),
+    "macau": ("澳门", "本澳", "澳府", "澳人", "特区", "港澳", "横琴", "立法会", "特首"),
+    "taiwan": ("台湾", "台北", "台中", "台南", "高雄", "立法院", "行政院", "民进党", "国民党", "岛内", "台当局",
+               "对台", "涉台", "台胞", "两岸", "蓝营", "绿营", "立委"),
+    "mainland": ("大陆", "中共", "北京", "中国", "陆方", "国台办", "解放军", "共军", "对岸", "内地", "国务院", "中央"),
+}
+_PARAGRAPH_SPAN = 400
+
+
+def _names_region(folded: str, start: int, end: int, entry_region: str) -> bool:
+    """Whether the paragraph around start..end names the region the entry belongs to."""
+    names = _REGION_NAMES.get(_REGION_GROUP.get(entry_region, "mainland"), ())
+    low, high = max(0, start - _PARAGRAPH_SPAN), min(len(folded), end + _PARAGRAPH_SPAN)
+    para_start = folded.rfind("\n", low, start) + 1 or low
+    para_end = folded.find("\n", end, high)
+    paragraph = folded[max(para_start, low) : para_end if para_end != -1 else high]
+    return any(name in paragraph for name in names)
+
+
 @lru_cache(maxsize=1)
 def _foreign() -> re.Pattern[str]:
     """A country's name just before a place in the text (compiled on first use)."""
@@ -335,6 +356,10 @@ class GlossaryMatcher:
                 continue
             own_place = any(key.startswith(name) and _PLACE_REGIONS[name] == _REGION_GROUP.get(match.entry.region) for name in _PLACE_REGIONS)
             if key not in self._generic:
+                # an entry of another region's system (a Hong Kong 郊野公园 in a Beijing text, the Mainland's
+                # 中科院 in a Taiwan one) holds only where its paragraph names that region
+                weak = weak or (region_fit(match.entry.region, region) < 2 and not own_place
+                                and not _names_region(folded, match.start, match.end, match.entry.region))
                 out.append(TermMatch(match.start, match.end, match.text, match.entry, True) if weak else match)
                 continue
             group = _REGION_GROUP.get(match.entry.region, "mainland")

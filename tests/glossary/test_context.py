@@ -152,3 +152,18 @@ def test_a_numbered_term_that_only_counts_something_is_not_marked(store: Glossar
 ])
 def test_numbered_terms_still_found_where_they_are_meant(store: GlossaryStore, text: str, term: str) -> None:
     assert term in [m.text for m in store.matcher().find(text, "mainland") if not m.weak]
+
+
+def test_another_regions_entry_holds_only_where_its_region_is_named(store: GlossaryStore) -> None:
+    """A Hong Kong country park in a text about Chengdu, the Chinese Academy of Sciences in a Taiwan text
+    about its own defence institute: not marked (the popup still offers them second). Where the
+    paragraph names the region, the same entries are notes again."""
+    matcher = store.matcher()
+    found = {m.text: m for m in matcher.find("成都新建三座郊野公园，市民周末可以骑行。", "mainland")}
+    assert found["郊野公园"].weak and found["郊野公园"].entry.region == "hong-kong"
+    found = {m.text: m for m in matcher.find("中科院研發的新型雷達完成測試，國防部表示將量產。", "taiwan")}
+    assert "中科院" not in found or found["中科院"].weak
+    found = {m.text: m for m in matcher.find("香港新开放的郊野公园吸引不少内地游客。", "mainland")}
+    assert not found["郊野公园"].weak
+    found = {m.text: m for m in matcher.find("大陸的中科院發表新型量子電腦成果。", "taiwan")}
+    assert not found["中科院"].weak
