@@ -185,11 +185,23 @@ class Library:
         with self._lock:
             conn = self._db()
             try:
-                rows = conn.execute(
-                    f"SELECT {', '.join('d.' + c.strip() for c in self._COLUMNS.split(','))}, d.text, documents_index.body FROM documents_index"
-                    " JOIN documents d ON d.id = documents_index.rowid WHERE documents_index MATCH ? ORDER BY bm25(documents_index) LIMIT ?",
+                # rank first, then read the texts of the best only: selecting the texts in the ranking
+                # query made SQLite read them for every matching document before the LIMIT
+                ranked = conn.execute(
+                    "SELECT rowid FROM documents_index WHERE documents_index MATCH ? ORDER BY bm25(documents_index) LIMIT ?",
                     (match, limit),
                 ).fetchall()
+                order = {rowid: k for k, (rowid,) in enumerate(ranked)}
+                marks = ",".join("?" * len(order))
+                rows = sorted(
+                    conn.execute(
+                        f"SELECT {', '.join('d.' + c.strip() for c in self._COLUMNS.split(','))}, d.text, documents_index.body, d.id FROM documents d"
+                        f" JOIN documents_index ON documents_index.rowid = d.id WHERE d.id IN ({marks})",
+                        tuple(order),
+                    ).fetchall() if order else [],
+                    key=lambda row: order[row[-1]],
+                )
+                rows = [row[:-1] for row in rows]
             except sqlite3.OperationalError:
                 return []
         needles = [fold(q).lower() for q in queries if q.strip()]
@@ -199,7 +211,7 @@ class Library:
             item, text, body = LibraryItem(*row[:-2]), row[-2], row[-1]
             count = sum(body.count(n) for n in spaced if n)
             first = -1
-            size = 4096
+            size = 1024
             while first < 0:  # fold only as much of the text as the first match needs
                 folded = fold(text[:size]).lower()
                 first = min((folded.find(n) for n in needles if n in folded), default=-1)
