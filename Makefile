@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 FILE   ?=
 
-.PHONY: setup run test bench eval screenshot export system-libs clean
+.PHONY: setup run test bench eval screenshot export desktop system-libs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ eval: setup
 
 screenshot: setup
 	$(BIN)/zhushi screenshot $(FILE) -o zhushi-screenshot.png --pinyin
+
+# Linux: Zhushi in the applications menu and in "Open with" for the formats it reads (zhushi desktop remove undoes it).
+desktop: setup
+	$(BIN)/zhushi desktop install
 
 export: setup
 	$(BIN)/zhushi export $(FILE) -o zhushi-article.pdf --pinyin

@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Zhushi 注釋: read Chinese texts with pinyin, script conversion and a bilingual glossary.",
         epilog="Sub-commands: " + ", ".join(SUBCOMMANDS) + " (zhushi SUBCOMMAND --help).",
     )
-    parser.add_argument("file", nargs="?", help="a .txt, .md or .html file (default: the bundled article)")
+    parser.add_argument("file", nargs="?", help="a document: text, Markdown, HTML, PDF, Word, EPUB, OFD, MHTML or an image of text (default: the bundled article)")
     options = parser.parse_args(args)
     from reader.ui.app import run_gui
 

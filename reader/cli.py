@@ -10,7 +10,7 @@ from typing import TextIO
 
 from reader.core.encoding import DocumentError, decode_bytes
 
-SUBCOMMANDS = ("convert", "pinyin", "terms", "lookup", "glossary", "library", "screenshot", "export")
+SUBCOMMANDS = ("convert", "pinyin", "terms", "lookup", "glossary", "library", "screenshot", "export", "desktop")
 SCRIPT_CHOICES = ("original", "simplified", "traditional", "taiwan", "hongkong")
 
 
@@ -280,6 +280,41 @@ def cmd_library(args: argparse.Namespace) -> int:
         library.close()
 
 
+def _program() -> str:
+    """The absolute path of the `zhushi` command that is running (the venv's script), for the menu entry."""
+    import shutil
+
+    argv0 = Path(sys.argv[0])
+    if argv0.name == "zhushi" and argv0.exists():
+        return str(argv0.resolve())
+    beside = Path(sys.executable).parent / "zhushi"  # `python -m reader` from the venv
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("zhushi")
+    if found:
+        return str(Path(found).resolve())
+    raise CliError("cannot find the `zhushi` command to put in the menu entry: install the project first (make setup).")
+
+
+def cmd_desktop(args: argparse.Namespace) -> int:
+    from reader.core import desktop
+
+    if sys.platform != "linux" and not args.force:
+        raise CliError("the applications menu entry is for Linux desktops (freedesktop.org); use --force to write it anyway.")
+    try:
+        if args.action == "install":
+            entry, icon = desktop.install(_program())
+            print(f"Added Zhushi to the applications menu and to “Open with” for {len(desktop.mime_types())} kinds of file:")
+            print(f"  {entry}\n  {icon}")
+            print("Take it away again with: zhushi desktop remove")
+        else:
+            removed = desktop.remove()
+            print("Removed " + ", ".join(str(p) for p in removed) if removed else "Zhushi was not in the applications menu.")
+    except OSError as exc:
+        raise CliError(f"the menu entry cannot be written: {exc}") from exc
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser for the sub-commands."""
     parser = argparse.ArgumentParser(prog="zhushi", description="Zhushi 注釋: a reader for Chinese texts.")
@@ -351,6 +386,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="glossary notes at the end, after each paragraph, or none")
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="the paper size")
     p.set_defaults(func=_ui_command("export"), suffix=".pdf")
+
+    p = command("desktop", "add Zhushi to the Linux applications menu and to “Open with”, or remove it")
+    p.add_argument("action", choices=("install", "remove"), help="install writes a menu entry and an icon in your data folder")
+    p.add_argument("--force", action="store_true", help="write the entry on a system that is not Linux too")
+    p.set_defaults(func=cmd_desktop)
     return parser
 
 

@@ -68,6 +68,12 @@ def create_application(headless: bool = False):  # type: ignore[no-untyped-def]
     app.setApplicationName("Zhushi")
     app.setOrganizationName("Zhushi")
     app.setApplicationDisplayName("Zhushi 注釋")
+    app.setDesktopFileName("zhushi")  # the menu entry `zhushi desktop install` writes
+    from PySide6.QtGui import QIcon
+
+    from reader.core.desktop import ICON
+
+    app.setWindowIcon(QIcon(str(ICON)))
     return app
 
 

@@ -22,6 +22,18 @@ def test_starts_on_the_article_with_structure(driver) -> None:  # type: ignore[n
     assert driver.page_text().splitlines()[0].startswith("黨的二十大開啟了全面建設社會主義現代化強國的新征程")
 
 
+def test_the_window_has_the_application_icon(driver) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+
+    icon = driver.window.windowIcon()
+    assert not icon.isNull()
+    image = icon.pixmap(64, 64).toImage()
+    assert image.width() == 64
+    corner, centre = QColor(image.pixel(5, 32)), QColor(image.pixel(20, 40))
+    assert corner.red() > 120 and corner.green() < 60  # the red tile
+    assert min(centre.red(), centre.green(), centre.blue()) > 200  # the white book
+
+
 @pytest.mark.parametrize(
     "script, present, absent",
     [
