@@ -167,7 +167,9 @@ async function loadDocument(req) {
   document.body.classList.toggle("hans", hans);
   document.getElementById("doc-title").textContent = info.title;
   // a document whose first line is its title shows that line (with its ruby and terms), not a copy
-  document.getElementById("doc-title").hidden = info.blocks.length > 0 && info.blocks[0].kind === "title";
+  // (a notice's masthead captions may stand above it)
+  const head = info.blocks.find((b) => b.kind !== "caption");
+  document.getElementById("doc-title").hidden = !!head && head.kind === "title";
   document.title = info.title;
   document.getElementById("doc-source").textContent = info.source ? "Source: " + info.source : "";
   document.getElementById("doc-note").textContent = info.title_note && info.title_note !== "untitled" ? info.title_note : "";

@@ -311,6 +311,9 @@ def test_notice_pdf_text_matches_the_known_text(tmp_path: Path, columns: int) ->
     # the masthead and the document number are captions above the real title
     assert doc.title == "关于做好城市更新工作的通知"
     assert [(b.kind, doc.block_text(b)) for b in doc.blocks[:2]] == [(BlockKind.CAPTION, "某市人民政府文件"), (BlockKind.CAPTION, "某政发〔2026〕3号")]
+    # … and the title is the title block (the page shows it once, not also as the document's heading)
+    assert (doc.blocks[2].kind, doc.block_text(doc.blocks[2])) == (BlockKind.TITLE, doc.title)
+    assert sum(doc.block_text(b) == doc.title for b in doc.blocks) == 1
 
 
 def render_page(lines: list[str], path: Path) -> None:

@@ -72,6 +72,8 @@ def load(path: Path, progress=None, should_stop=None, recognise_scans: bool = Tr
         return recognise(images, name, progress, should_stop, path=str(path))
     if not title or title.lower() in ("untitled", "microsoft word") or title.endswith((".doc", ".docx", ".pdf")):
         title = next((t for k, t in parts if k in (BlockKind.TITLE, BlockKind.HEADING)), parts[0][1][:24])
-    if parts[0][0] == BlockKind.HEADING and parts[0][1] == title:
-        parts[0] = (BlockKind.TITLE, title)
+    # the title line is the document's title block (after a notice's masthead captions, if any)
+    first = next((i for i, (k, _t) in enumerate(parts) if k != BlockKind.CAPTION), None)
+    if first is not None and parts[first][0] == BlockKind.HEADING and parts[first][1] == title:
+        parts[first] = (BlockKind.TITLE, title)
     return build_document(parts, title=title, path=str(path))
