@@ -28,16 +28,16 @@ from reader.core.region import LABELS as REGION_LABELS
 from reader.core.region import REGIONS, detect_region
 from reader.core.convert import Script, written_script
 from reader.core.document import Document
-from reader.core.find import find_in_blocks
 from reader.core.loader import DocumentError, bundled_document, document_from_text, load_document
 from reader.core.pages import DocumentPages
-from reader.core.positions import spans_to_utf16, utf16_offsets
 from reader.core.phonetics import Phonetics
 from reader.core.settings import PHONETIC_SYSTEMS, RecentDocument, Settings, SettingsStore
 from reader.ui.background import BackgroundRelay
-from reader.ui.dialogs import EntryDialog, PasteDialog, show_about
+from reader.ui.dialogs import PasteDialog, show_about
+from reader.ui.doc_search import DocumentSearch
 from reader.ui.panels import EntryPanel, SearchResultsPanel, TermsPanel
 from reader.ui.view import ReaderView
+from reader.ui.word_choices import GlossaryEditing
 
 if TYPE_CHECKING:
     from reader.core.services import Services
@@ -93,8 +93,8 @@ class MainWindow(QMainWindow):
         self._relay = BackgroundRelay(self)
         self.last_warning = ""
         self.page_state = "empty"  # requested → shown (first screen) → loaded (every chunk, readings included)
-        self.hits: list[tuple[int, int, int]] = []
-        self.hit_index = -1
+        self.search = DocumentSearch(self)  # the document's search hits (reader.ui.doc_search)
+        self.editing = GlossaryEditing(self)  # known words, word decisions, own entries (reader.ui.word_choices)
         self.recognition: Any = None  # the Cancel button of a running text recognition (OCR), if any
         self._region_choice: dict[str, str | None] = {}  # document key -> the region the reader chose (None: auto)
         self._build_panels()
@@ -156,9 +156,9 @@ class MainWindow(QMainWindow):
         dock.setMinimumWidth(340)
         self.dock = dock
         self.terms_panel.termChosen.connect(lambda i, k: self.bridge.send("navigateRequested", {"action": "term", "id": i, "index": k}))
-        self.entry_panel.addRequested.connect(self._add_to_glossary)
-        self.entry_panel.editRequested.connect(self._edit_entry)
-        self.entry_panel.knownToggled.connect(self.toggle_known)
+        self.entry_panel.addRequested.connect(self.editing.add_to_glossary)
+        self.entry_panel.editRequested.connect(self.editing.edit_entry)
+        self.entry_panel.knownToggled.connect(self.editing.toggle_known)
         self.entry_panel.libraryRequested.connect(self.show_documents_with)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, checkable: bool = False, checked: bool = False) -> QAction:
@@ -191,9 +191,9 @@ class MainWindow(QMainWindow):
         self.zoom_in = self._action("Zoom &in", lambda: self._zoom(1.1), QKeySequence.StandardKey.ZoomIn)
         self.zoom_out = self._action("Zoom &out", lambda: self._zoom(1 / 1.1), QKeySequence.StandardKey.ZoomOut)
         self.zoom_reset = self._action("&Actual size", lambda: self._zoom(0), "Ctrl+0")
-        self.find_action = self._action("&Find…", self.focus_search, QKeySequence.StandardKey.Find)
-        self.next_hit = self._action("Find &next", lambda: self.step_hit(1), QKeySequence.StandardKey.FindNext)
-        self.prev_hit = self._action("Find &previous", lambda: self.step_hit(-1), QKeySequence.StandardKey.FindPrevious)
+        self.find_action = self._action("&Find…", self.search.focus, QKeySequence.StandardKey.Find)
+        self.next_hit = self._action("Find &next", lambda: self.search.step(1), QKeySequence.StandardKey.FindNext)
+        self.prev_hit = self._action("Find &previous", lambda: self.search.step(-1), QKeySequence.StandardKey.FindPrevious)
         self.about_action = self._action("&About Zhushi", lambda: show_about(self))
         self.taiwan_readings_action = self._action(
             "Taiwan &readings in the Taiwan view", self.set_taiwan_readings, None, True, s.taiwan_readings
@@ -214,8 +214,8 @@ class MainWindow(QMainWindow):
             self.phonetic_group.addAction(action)
             self.addAction(action)
             self.phonetic_actions[system] = action
-        self.join_action = self._action("Treat the selection as &one word", self.join_selection, "Ctrl+J")
-        self.split_action = self._action("&Split the selection here…", self.split_selection, "Ctrl+Shift+J")
+        self.join_action = self._action("Treat the selection as &one word", lambda: self.editing.join_selection(), "Ctrl+J")
+        self.split_action = self._action("&Split the selection here…", lambda: self.editing.split_selection(), "Ctrl+Shift+J")
 
         self.script_group = QActionGroup(self)
         self.script_actions: dict[Script, QAction] = {}
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
             for value, label in choices:
                 action = QAction(label, self, checkable=True)
                 action.setChecked(getattr(self.settings, key) == value)
-                action.triggered.connect(lambda _=False, k=key, v=value: (setattr(self.settings, k, v), self._save_timer.start()))
+                action.triggered.connect(lambda _=False, k=key, v=value: (setattr(self.settings, k, v), self.save_later()))
                 group.addAction(action)
                 options.addAction(action)
             options.addSeparator()
@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         self.search_box = QLineEdit(placeholderText="Search the text, the glossary and the dictionary (Ctrl+F)")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(320)
-        self.search_box.returnPressed.connect(self._search_enter)
+        self.search_box.returnPressed.connect(self.search.enter)
         bar.addWidget(self.search_box)
         bar.addAction(self.prev_hit)
         bar.addAction(self.next_hit)
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         b.shown.connect(self._on_shown)
         b.loaded.connect(self._on_loaded)
         b.position.connect(self._on_position)
-        b.activated.connect(self._on_activated)
+        b.activated.connect(self.editing.pin)
         b.termNavigated.connect(self.terms_panel.show_position)
 
     # ---------------- documents ----------------
@@ -347,9 +347,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{document.title} — Zhushi 注釋")
         self.region_box.setItemText(0, "Region: auto")  # the detected region is shown once the first screen is up
         self.region_box.setCurrentIndex(0)
-        self.hits, self.hit_index = [], -1
-        self.hit_label.setText("")
-        self._request_document()
+        self.search.reset()
+        self.request_document()
         self._remember_current()
         self._fill_recent()
         QTimer.singleShot(0, lambda doc=document: self._keep_in_library(doc))
@@ -383,7 +382,7 @@ class MainWindow(QMainWindow):
         if item is not None and item.script in Script._value2member_map_:
             self.set_script(Script(item.script))
         self.position = position if position >= 0 else (item.position if item else 0)
-        self._request_document()
+        self.request_document()
 
     def show_documents_with(self, info: dict[str, Any]) -> None:
         """The Library tab listing the documents that contain a pinned term (all its forms) or word."""
@@ -400,7 +399,11 @@ class MainWindow(QMainWindow):
         self.library_panel.query.blockSignals(False)
         self.library_panel.show_hits(self.services.library.containing(forms), f"“{label}”")
 
-    def _request_document(self) -> None:
+    def save_later(self) -> None:
+        """Write the settings soon (debounced: many changes in a row are written once)."""
+        self._save_timer.start()
+
+    def request_document(self) -> None:
         assert self.document is not None
         self.page_state = "requested"
         self.pageStateChanged.emit()
@@ -446,9 +449,8 @@ class MainWindow(QMainWindow):
             key = self.document.key
             # with the window as context: dropped if the window is gone by then
             QTimer.singleShot(0, self, lambda: self.document is not None and self.document.key == key and self._show_region(self._region_choice.get(key)))
-        self._refresh_terms()
-        if self.search_box.text().strip():
-            self.find_text(self.search_box.text(), keep_index=True)
+        self.refresh_terms()
+        self.search.again()
 
     def _on_loaded(self, info: dict[str, Any]) -> None:
         if self.document is not None and info.get("key") == self.document.key and info.get("script") == str(self.script):
@@ -458,7 +460,7 @@ class MainWindow(QMainWindow):
         self.documentLoaded.emit(info)
         self.pageStateChanged.emit()
 
-    def _refresh_terms(self) -> None:
+    def refresh_terms(self) -> None:
         """Fill the terms panel; matching runs off the GUI thread (long documents take a moment)."""
         if self.document is None:
             return
@@ -613,7 +615,7 @@ class MainWindow(QMainWindow):
         self.settings.remember(
             RecentDocument(self.document.path, self.document.title, self.position, str(self.script), self.settings.pinyin)
         )
-        self._save_timer.start()
+        self.save_later()
 
     def _on_position(self, position: int) -> None:
         self.position = position
@@ -627,7 +629,7 @@ class MainWindow(QMainWindow):
     def _set(self, name: str, value: Any) -> None:
         setattr(self.settings, name, value)
         self.bridge.send("settingsChanged", {name: value, **({"known_words": self.settings.known_words} if name == "hide_known_pinyin" else {})})
-        self._save_timer.start()
+        self.save_later()
 
     def set_dark(self, on: bool) -> None:
         """The dark theme for the page and for the window around it (toolbar, menus, side panels)."""
@@ -688,18 +690,18 @@ class MainWindow(QMainWindow):
 
         setattr(self.settings, name, on)
         setattr(default_converter(), name, on)
-        self._save_timer.start()
+        self.save_later()
         if self.document is not None:
             self.services.annotator.forget_views()
             self.pages.clear_cache()
-            self._refresh_terms()
-            self._request_document()
+            self.refresh_terms()
+            self.request_document()
 
     def set_taiwan_readings(self, on: bool) -> None:
         """Taiwan standard readings in the Taiwan view (on) or Mainland ones (off)."""
         self.settings.taiwan_readings = on
         self._apply_phonetics()
-        self._save_timer.start()
+        self.save_later()
 
     def _apply_phonetics(self) -> None:
         """Hand the phonetic choice to the annotator and show the document's readings again."""
@@ -707,7 +709,7 @@ class MainWindow(QMainWindow):
             return
         self.pages.clear_cache()
         if self.document is not None:
-            self._request_document()
+            self.request_document()
 
     def set_pinyin(self, on: bool) -> None:
         """Show or hide pinyin ruby."""
@@ -726,9 +728,9 @@ class MainWindow(QMainWindow):
         self.settings.script = str(script)
         self._sync_script_widgets()
         if self.document is not None:
-            self._request_document()
+            self.request_document()
             self._remember_current()
-        self._save_timer.start()
+        self.save_later()
         hint = {
             (Script.HONGKONG, "pinyin"): "Cantonese readings: View ▸ Readings as ▸ Jyutping (or the readings box in the toolbar).",
             (Script.TAIWAN, "pinyin"): "Zhuyin (bopomofo): View ▸ Readings as ▸ Zhuyin (or the readings box in the toolbar).",
@@ -753,8 +755,8 @@ class MainWindow(QMainWindow):
         self.services.annotator.set_region(self.document, chosen)
         self._show_region(chosen)
         self.pages.clear_cache()
-        self._refresh_terms()
-        self._request_document()
+        self.refresh_terms()
+        self.request_document()
         label = REGION_LABELS[chosen] if chosen else "detected automatically"
         self.statusBar().showMessage(f"Reading the text as from: {label}.", 5000)
 
@@ -765,157 +767,6 @@ class MainWindow(QMainWindow):
     def _zoom(self, factor: float) -> None:
         zoom = 1.0 if factor == 0 else max(0.5, min(3.0, self.settings.zoom * factor))
         self._set("zoom", round(zoom, 3))
-
-    # ---------------- search ----------------
-    def focus_search(self) -> None:
-        """Ctrl+F: put the cursor in the search box and the search results in view (the side panel opened
-        if it was closed)."""
-        self.dock.show()
-        self.side_tabs.setCurrentWidget(self.results_panel)
-        self.search_box.setFocus()
-        self.search_box.selectAll()
-
-    def _search_enter(self) -> None:
-        query = self.search_box.text()
-        if self.hits and query == getattr(self, "_last_query", None):
-            self.step_hit(1)
-            return
-        self.find_text(query)
-
-    def find_text(self, query: str, keep_index: bool = False) -> int:
-        """Highlight every occurrence of query in the document (any script) and list glossary/dictionary results."""
-        self._last_query = query
-        if self.document is None:
-            return 0
-        views = self.services.annotator.view_texts(self.document, self.script)
-        self.hits = find_in_blocks(views, query)
-        # the page counts UTF-16 units (reader.core.positions)
-        self.hits = [[b, *spans_to_utf16(utf16_offsets(views[b]), [[s, e]])[0]] for b, s, e in self.hits]
-        self.hit_index = (min(self.hit_index, len(self.hits) - 1) if keep_index else 0) if self.hits else -1
-        self.bridge.send("searchRequested", {"hits": self.hits, "current": max(self.hit_index, 0)})
-        self._update_hit_label()
-        if query.strip():
-            self.results_panel.show_results(self.services.search.search(query.strip(), limit=30))
-            self.dock.show()
-            self.side_tabs.setCurrentWidget(self.results_panel)
-        return len(self.hits)
-
-    def step_hit(self, delta: int) -> None:
-        """Next or previous search hit."""
-        if not self.hits:
-            return
-        self.hit_index = (self.hit_index + delta) % len(self.hits)
-        self.bridge.send("navigateRequested", {"action": "hit", "index": self.hit_index})
-        self._update_hit_label()
-
-    def _update_hit_label(self) -> None:
-        if not self._last_query.strip():
-            self.hit_label.setText("")
-        elif self.hits:
-            self.hit_label.setText(f" {self.hit_index + 1} of {len(self.hits)} ")
-        else:
-            self.hit_label.setText(" no matches ")
-
-    # ---------------- entries ----------------
-    def toggle_known(self, word: str) -> None:
-        """Add a word to the known list (its pinyin can be hidden), or take it off."""
-        if not word:
-            return
-        known = list(self.settings.known_words)
-        if word in known:
-            known.remove(word)
-        else:
-            known.append(word)
-        self.settings.known_words = known
-        self.entry_panel.set_known(word in known)
-        self.bridge.send("settingsChanged", {"known_words": known, "hide_known_pinyin": self.settings.hide_known_pinyin})
-        self._save_timer.start()
-
-    def _on_activated(self, info: dict[str, Any]) -> None:
-        self.entry_panel.pin(info)
-        self.entry_panel.set_known(info.get("text") in self.settings.known_words)
-        self.side_tabs.setCurrentWidget(self.entry_panel)
-
-    def selected_text(self) -> str:
-        """The text selected in the page (Chinese characters only, no ruby)."""
-        text = self.view.page().selectedText()
-        return "".join(ch for ch in text if not ch.isspace() and not ch.isascii())
-
-    def join_selection(self, text: str | None = None) -> None:
-        """Words → Treat the selection as one word: kept whole in every document (no glossary term inside it)."""
-        word = text if text is not None else self.selected_text()
-        if not word:
-            self.statusBar().showMessage("Select the characters that make one word first.", 5000)
-            return
-        try:
-            self.services.user_glossary.add_join(word)
-        except (ValueError, OSError) as exc:
-            self.warn("One word", f"Not kept: {exc}")
-            return
-        self._word_choices_changed(f"“{word}” is treated as one word in every document.")
-
-    def split_selection(self, marked: str | None = None) -> None:
-        """Words → Split the selection here: the reader marks the place with | (双减|少); applies to every document."""
-        if marked is None:
-            from PySide6.QtWidgets import QInputDialog
-
-            selection = self.selected_text()
-            if not selection:
-                self.statusBar().showMessage("Select the characters to split first.", 5000)
-                return
-            marked, ok = QInputDialog.getText(self, "Split here", "Put a | where the words part (for example 双减|少):", text=selection)
-            if not ok:
-                return
-        try:
-            self.services.user_glossary.add_split(marked)
-        except (ValueError, OSError) as exc:
-            self.warn("Split here", f"Not kept: {exc}")
-            return
-        self._word_choices_changed(f"“{marked}” is split there in every document.")
-
-    def _word_choices_changed(self, message: str) -> None:
-        self.services.user_glossary_changed()
-        self.pages.clear_cache()
-        self._refresh_terms()
-        if self.document is not None:
-            self._request_document()
-        self.statusBar().showMessage(message, 6000)
-
-    def _add_to_glossary(self, info: dict[str, Any]) -> None:
-        words = info.get("words") or []
-        first = words[0]["entries"][0] if words and words[0].get("entries") else {}
-        values = {
-            "simplified": first.get("simplified", info.get("text", "")),
-            "traditional": first.get("traditional", info.get("text", "")),
-            "pinyin": first.get("pinyin_marks", ""),
-            "english": "; ".join(first.get("definitions", [])[:2]),
-        }
-        self._edit_values(values)
-
-    def _edit_entry(self, info: dict[str, Any]) -> None:
-        entry = info.get("entry")
-        if entry:
-            self._edit_values(entry)
-
-    def _edit_values(self, values: dict[str, Any]) -> None:
-        dialog = EntryDialog(values, self)
-        if not dialog.exec() or dialog.entry is None:
-            return
-        user = self.services.user_glossary
-        try:
-            if any(e.id == dialog.entry.id for e in user.entries()):
-                user.update(dialog.entry)
-            else:
-                user.add(dialog.entry)
-        except (ValueError, OSError) as exc:
-            self.warn("My glossary", f"The entry could not be saved: {exc}")
-            return
-        self.services.user_glossary_changed()  # the annotator drops its cache; the page asks again
-        self.pages.clear_cache()
-        self._refresh_terms()
-        if self.document is not None:
-            self._request_document()
-        self.statusBar().showMessage(f"Saved “{dialog.entry.simplified}” in my glossary.", 5000)
 
     # ---------------- export ----------------
     def export_pdf(self) -> None:

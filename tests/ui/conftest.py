@@ -58,7 +58,7 @@ def driver(reader_window):  # type: ignore[no-untyped-def]
         reader_window.wait_loaded()
     w.set_pinyin(False)
     w.search_box.clear()
-    w.find_text("")
+    w.search.find("")
     return reader_window
 
 

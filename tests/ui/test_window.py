@@ -92,7 +92,7 @@ def test_search_across_scripts(driver) -> None:  # type: ignore[no-untyped-def]
     w = driver.window
     w.set_script(Script.TRADITIONAL)
     driver.wait_loaded()
-    count = w.find_text("制造业")  # a Simplified query
+    count = w.search.find("制造业")  # a Simplified query
     assert count >= 3
     pump(150)
     marked = driver.run_js("return [...document.querySelectorAll('.hit')].length;")
@@ -239,7 +239,7 @@ def test_a_simplified_article_of_ones_own(driver) -> None:  # type: ignore[no-un
     assert "隨身碟" in driver.page_text()
     w.vocabulary_action.trigger()
     driver.wait_loaded()
-    assert w.find_text("专精特新") == 1  # a Simplified query in the Taiwan view
+    assert w.search.find("专精特新") == 1  # a Simplified query in the Taiwan view
     for _ in range(250):  # the panel fills from a worker thread
         labels = [w.terms_panel.list.item(i).text().split()[0] for i in range(w.terms_panel.list.count())]
         if "營商環境" in labels:
