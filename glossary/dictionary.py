@@ -89,6 +89,7 @@ class Dictionary:
         self._index: dict[str, list[int]] = {}
         self._entries: dict[int, DictEntry] = {}
         self._json: dict[int, dict[str, Any]] = {}
+        self._prefixes: frozenset[str] | None = None  # proper prefixes of headwords (2 characters or more)
         self.max_word_length = 1
         self.loaded_from = ""
 
@@ -211,6 +212,11 @@ class Dictionary:
         self.load()
         index = self._index
         limit = min(max_len, self.max_word_length)
+        prefixes = self._prefixes
+        if prefixes is None:
+            # a longer word can start with text[start:end] only if that is a proper prefix of a headword:
+            # the scan stops there instead of trying every length (12 look-ups per character before)
+            prefixes = self._prefixes = frozenset(w[:k] for w in index for k in range(2, len(w)))
         words: dict[str, list[int]] = {}
         size = len(text)
         for start in range(size):
@@ -223,6 +229,8 @@ class Dictionary:
                 numbers = index.get(word)
                 if numbers:
                     words[word] = numbers
+                elif end - start >= 2 and word not in prefixes:
+                    break
         entry_json = self.entry_json
         return {word: [entry_json(n) for n in numbers] for word, numbers in words.items()}
 

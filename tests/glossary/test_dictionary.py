@@ -69,6 +69,15 @@ def test_entries_for_text(dictionary):
     json.dumps(entries, ensure_ascii=False)
 
 
+def test_entries_for_text_finds_every_headword_in_the_text(dictionary):
+    # the scan stops extending a word once no headword starts with it: nothing may be missed by that
+    text = "中华人民共和国国务院总理在人民大会堂会见了来访的美利坚合众国国务卿。他说，一带一路倡议已经惠及一百五十多个国家。"
+    found = set(dictionary.entries_for_text(text))
+    every = {text[i:j] for i in range(len(text)) for j in range(i + 1, min(len(text), i + 12) + 1) if dictionary.lookup(text[i:j])}
+    assert found == every
+    assert {"中华人民共和国", "美利坚合众国", "人民大会堂", "一带一路"} <= found
+
+
 def test_entries_for_text_speed(dictionary):
     text = ("中国人民银行今天宣布下调存款准备金率，以支持实体经济发展。" * 200)[:5000]
     dictionary.entries_for_text(text[:100])
