@@ -189,7 +189,7 @@ class _DictIndex:
     """Search indexes over every CC-CEDICT record."""
 
     def __init__(self, records: list[tuple[str, str, str, str]], state: dict[str, Any] | None = None) -> None:
-        self.definitions: list[list[str]] = [record[3].split("/") for record in records]
+        self._records = records  # the dictionary's own list (kept by it anyway): definitions are split on use
         if state is not None:
             for name in _STATE_FIELDS:
                 setattr(self, name, state[name])
@@ -217,7 +217,7 @@ class _DictIndex:
             self.tones.append(tones)
             self.by_pinyin.setdefault(plain, []).append(number)
             words: set[str] = set()
-            for definition in self.definitions[number]:
+            for definition in self.definitions(number):
                 phrase = _norm_phrase(definition)
                 if not phrase:
                     continue
@@ -246,6 +246,10 @@ class _DictIndex:
         for postings in (self.by_char, self.by_word):
             for values in postings.values():
                 values.sort(key=rank.__getitem__)
+
+    def definitions(self, number: int) -> list[str]:
+        """The definitions of a record (not kept split: 120,000 lists of strings cost ~35 MB)."""
+        return self._records[number][3].split("/")
 
     def word_set(self, word: str) -> set[int]:
         """The records whose definitions contain a word, as a set (kept for reuse)."""
@@ -437,4 +441,4 @@ class TermSearch:
             checked += 1
             if checked > _MAX_ENGLISH_CHECKED:
                 break
-            hits[number] = _phrase_quality(phrase, index.definitions[number])
+            hits[number] = _phrase_quality(phrase, index.definitions(number))
