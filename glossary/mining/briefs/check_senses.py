@@ -1,10 +1,11 @@
-"""Check staged context senses: python /work/briefs/check_senses.py STAGED.toml [more.toml ...]
-Runs from /work/main with its venv. Every example must get the glossary sense (a marked hit on the
+"""Check staged context senses: python glossary/mining/briefs/check_senses.py STAGED.toml [more.toml ...]
+Run with the project's venv. Every example must get the glossary sense (a marked hit on the
 entry), every `not` line must not; entry ids must exist and not already have a sense in glossary/senses.toml
 or another staged file given. Prints problems; exit 1 if any."""
-import sys, tomllib
-sys.path.insert(0, "/work/main")
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the project root
 import glossary.patterns as P
 from glossary.loader import load_curated
 from glossary.store import GlossaryStore
