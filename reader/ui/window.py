@@ -33,11 +33,12 @@ from reader.core.pages import DocumentPages
 from reader.core.phonetics import Phonetics
 from reader.core.settings import PHONETIC_SYSTEMS, RecentDocument, Settings, SettingsStore
 from reader.ui.background import BackgroundRelay
-from reader.ui.dialogs import PasteDialog, show_about
+from reader.ui.dialogs import show_about
 from reader.ui.doc_search import DocumentSearch
 from reader.ui.panels import EntryPanel, SearchResultsPanel, TermsPanel
 from reader.ui.view import ReaderView
 from reader.ui.word_choices import GlossaryEditing
+from reader.ui.opening import DocumentOpening
 
 if TYPE_CHECKING:
     from reader.core.services import Services
@@ -94,7 +95,8 @@ class MainWindow(QMainWindow):
         self.last_warning = ""
         self.page_state = "empty"  # requested → shown (first screen) → loaded (every chunk, readings included)
         self.search = DocumentSearch(self)  # the document's search hits (reader.ui.doc_search)
-        self.editing = GlossaryEditing(self)  # known words, word decisions, own entries (reader.ui.word_choices)
+        self.editing = GlossaryEditing(self)
+        self.opening = DocumentOpening(self)  # File → Open, paste, and recognising scans (reader.ui.opening)  # known words, word decisions, own entries (reader.ui.word_choices)
         self.recognition: Any = None  # the Cancel button of a running text recognition (OCR), if any
         self._region_choice: dict[str, str | None] = {}  # document key -> the region the reader chose (None: auto)
         self._build_panels()
@@ -176,8 +178,8 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         s = self.settings
-        self.open_action = self._action("&Open…", self.choose_file, QKeySequence.StandardKey.Open)
-        self.paste_action = self._action("&Paste as new document…", self.paste_document, "Ctrl+Shift+V")
+        self.open_action = self._action("&Open…", lambda: self.opening.choose_file(), QKeySequence.StandardKey.Open)
+        self.paste_action = self._action("&Paste as new document…", lambda: self.opening.paste(), "Ctrl+Shift+V")
         self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E")
         self.anki_action = self._action("Export terms for &Anki / Pleco…", self.export_terms_tsv)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -488,13 +490,6 @@ class MainWindow(QMainWindow):
 
         self._relay.run(work)
 
-    def choose_file(self) -> None:
-        """File → Open."""
-        start = str(Path(self.document.path).parent) if self.document and self.document.path else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, "Open a document", start, "Documents (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.epub *.ofd *.mhtml *.mht);;All files (*)")
-        if name:
-            self.open_path(name)
-
     def open_path(self, path: str) -> bool:
         """Open a file, or say clearly why not (the current document stays). Scans and images are
         recognised (OCR) in the background with progress and a Cancel button; True when the document
@@ -511,80 +506,13 @@ class MainWindow(QMainWindow):
             else:
                 document = load_document(path)
         except NeedsRecognition:
-            self.recognise_in_background(path)
+            self.opening.recognise(path)
             return True
         except DocumentError as exc:
             self.warn("Cannot open the file", str(exc))
             return False
         self.open_document(document)
         return True
-
-    def recognise_in_background(self, path: str) -> None:
-        """Recognise a scan's or an image's text off the GUI thread, with its progress and a Cancel button in
-        the status bar; the document opens when it is done, marked as recognised text."""
-        import threading
-
-        from PySide6.QtWidgets import QLabel, QPushButton
-
-        from reader.core.formats.ocr import Cancelled, load_image
-        from reader.core.formats.pdf import load as load_pdf
-
-        name = Path(path).name
-        stop = threading.Event()
-        state = {"done": 0, "total": 0}
-        # progress in the status bar with a Cancel button beside it (the window stays usable meanwhile)
-        label = QLabel(f"Recognising the text of “{name}” (OCR)…")
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(stop.set)
-        self.statusBar().addPermanentWidget(label)
-        self.statusBar().addPermanentWidget(cancel)
-        self.recognition = cancel  # for tests and for the person: what is running now
-        timer = QTimer(self, interval=200)
-
-        def show_progress() -> None:
-            if state["total"]:
-                label.setText(f"Recognising the text of “{name}” (OCR): page {state['done']} of {state['total']}…")
-
-        timer.timeout.connect(show_progress)
-        timer.start()
-
-        def progress(done: int, total: int) -> None:
-            state["done"], state["total"] = done, total
-
-        def work() -> Any:
-            try:
-                if Path(path).suffix.lower() == ".pdf":
-                    return load_pdf(Path(path), progress=progress, should_stop=stop.is_set)
-                return load_image(Path(path), progress=progress, should_stop=stop.is_set)
-            except Cancelled as exc:
-                return exc
-            except DocumentError as exc:
-                return exc
-
-        def finished(result: Any) -> None:
-            timer.stop()
-            for widget in (label, cancel):
-                self.statusBar().removeWidget(widget)
-                widget.deleteLater()
-            self.recognition = None
-            if isinstance(result, Cancelled):
-                self.statusBar().showMessage(f"Stopped recognising “{name}”.", 5000)
-            elif isinstance(result, DocumentError):
-                self.warn("Cannot open the file", str(result))
-            elif isinstance(result, Document):
-                self.open_document(result)
-                self.statusBar().showMessage("This text was recognised from page images (OCR): check it against the original.", 10000)
-
-        self._relay.run(work, finished)
-
-    def paste_document(self) -> None:
-        """File → Paste as new document."""
-        dialog = PasteDialog(self)
-        if dialog.exec() and dialog.text().strip():
-            try:
-                self.open_document(document_from_text(dialog.text(), source="pasted text"))
-            except DocumentError as exc:
-                self.warn("Cannot read the text", str(exc))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls() or event.mimeData().hasText():

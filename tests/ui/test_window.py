@@ -673,3 +673,31 @@ def test_a_scanned_page_is_recognised_in_the_background_and_says_so(driver, tmp_
     assert _similarity(text, driver.page_text()) >= 0.97
     note = driver.run_js("return document.getElementById('doc-note').textContent;")
     assert "recognised from page images (OCR)" in note
+
+
+def test_paste_as_a_new_document_through_the_dialog(driver) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.dialogs import PasteDialog
+
+    w = driver.window
+    seen: list[str] = []
+
+    def fill_and_open() -> None:  # the modal dialog is up: type into it and press Open
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PasteDialog)
+        seen.append(dialog.windowTitle())
+        dialog.edit.setPlainText("我们要坚持放管服改革。\n两岸交流日益密切。")
+        dialog.accept()
+
+    QTimer.singleShot(300, fill_and_open)
+    w.paste_action.trigger()
+    driver.wait_loaded()
+    assert seen == ["Paste as a new document"]
+    assert driver.page_text().splitlines()[0].startswith("我们要坚持放管服改革")
+    assert w.document is not None and w.document.source == "pasted text"
+    # and a dialog left with Cancel changes nothing
+    QTimer.singleShot(300, lambda: QApplication.activeModalWidget().reject())
+    w.paste_action.trigger()
+    assert w.document.source == "pasted text"
