@@ -701,3 +701,24 @@ def test_paste_as_a_new_document_through_the_dialog(driver) -> None:  # type: ig
     QTimer.singleShot(300, lambda: QApplication.activeModalWidget().reject())
     w.paste_action.trigger()
     assert w.document.source == "pasted text"
+
+
+def test_file_open_through_the_dialog(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+    chosen = tmp_path / "通知.txt"
+    chosen.write_text("关于做好城市更新工作的通知\n各区要压实责任，推进放管服改革。\n", encoding="utf-8")
+    w = driver.window
+
+    def choose() -> None:  # Qt's own file dialog (no native one offscreen): type the name, press Open
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(chosen))
+        dialog.accept()
+
+    QTimer.singleShot(500, choose)
+    w.open_action.trigger()
+    driver.wait_loaded()
+    assert w.document is not None and w.document.path == str(chosen)
+    assert "压实责任" in driver.page_text()
