@@ -7,3 +7,4 @@ ARTICLES = ROOT / "articles"
 WEB = ROOT / "web"
 FONTS = ROOT / "fonts"
 BUNDLED_ARTICLE = ARTICLES / "quanzhou-article.txt"
+ICON = ROOT / "icons" / "zhushi.svg"  # the application icon (window and menu entry)

@@ -12,11 +12,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from glossary.files import atomic_write_text, atomic_writer
 from reader.core.formats import SUFFIXES
 from reader.core.loader import SUPPORTED_SUFFIXES
-
-ICON = Path(__file__).resolve().parent.parent.parent / "resources" / "icons" / "zhushi.svg"
-"""The application icon (also the window's)."""
+from resources import ICON
 
 APP_ID = "zhushi"
 
@@ -100,13 +99,6 @@ def installed_paths(home: Path | None = None) -> tuple[Path, Path]:
     return base / "applications" / f"{APP_ID}.desktop", base / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def _refresh(base: Path) -> None:
     """Tell the desktop about the change where its tools are installed (quietly skipped otherwise)."""
     for command in (["update-desktop-database", "-q", str(base / "applications")],
@@ -123,8 +115,9 @@ def install(program: str, home: Path | None = None) -> tuple[Path, Path]:
     if not Path(program).is_absolute():
         raise ValueError(f"the program must be an absolute path, not {program!r}")
     entry, icon = installed_paths(home)
-    _write_atomic(entry, desktop_entry(program).encode("utf-8"))
-    _write_atomic(icon, ICON.read_bytes())
+    atomic_write_text(entry, desktop_entry(program))
+    with atomic_writer(icon, binary=True) as handle:
+        handle.write(ICON.read_bytes())
     _refresh(home or data_home())
     return entry, icon
 

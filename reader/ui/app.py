@@ -71,7 +71,7 @@ def create_application(headless: bool = False):  # type: ignore[no-untyped-def]
     app.setDesktopFileName("zhushi")  # the menu entry `zhushi desktop install` writes
     from PySide6.QtGui import QIcon
 
-    from reader.core.desktop import ICON
+    from resources import ICON
 
     app.setWindowIcon(QIcon(str(ICON)))
     return app

@@ -95,8 +95,8 @@ class MainWindow(QMainWindow):
         self.last_warning = ""
         self.page_state = "empty"  # requested → shown (first screen) → loaded (every chunk, readings included)
         self.search = DocumentSearch(self)  # the document's search hits (reader.ui.doc_search)
-        self.editing = GlossaryEditing(self)
-        self.opening = DocumentOpening(self)  # File → Open, paste, and recognising scans (reader.ui.opening)  # known words, word decisions, own entries (reader.ui.word_choices)
+        self.editing = GlossaryEditing(self)  # known words, word decisions, own entries (reader.ui.word_choices)
+        self.opening = DocumentOpening(self)  # File → Open, paste, and recognising scans (reader.ui.opening)
         self.recognition: Any = None  # the Cancel button of a running text recognition (OCR), if any
         self._region_choice: dict[str, str | None] = {}  # document key -> the region the reader chose (None: auto)
         self._build_panels()

@@ -3,6 +3,7 @@ here" decisions, and entries of the user's own glossary. One part of the window 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reader.ui.dialogs import EntryDialog
@@ -51,12 +52,7 @@ class GlossaryEditing:
         if not word:
             w.statusBar().showMessage("Select the characters that make one word first.", 5000)
             return
-        try:
-            w.services.user_glossary.add_join(word)
-        except (ValueError, OSError) as exc:
-            w.warn("One word", f"Not kept: {exc}")
-            return
-        self._changed(f"“{word}” is treated as one word in every document.")
+        self._keep("One word", lambda: w.services.user_glossary.add_join(word), f"“{word}” is treated as one word in every document.")
 
     def split_selection(self, marked: str | None = None) -> None:
         """Words → Split the selection here: the reader marks the place with | (双减|少); applies to every document."""
@@ -71,12 +67,7 @@ class GlossaryEditing:
             marked, ok = QInputDialog.getText(w, "Split here", "Put a | where the words part (for example 双减|少):", text=selection)
             if not ok:
                 return
-        try:
-            w.services.user_glossary.add_split(marked)
-        except (ValueError, OSError) as exc:
-            w.warn("Split here", f"Not kept: {exc}")
-            return
-        self._changed(f"“{marked}” is split there in every document.")
+        self._keep("Split here", lambda: w.services.user_glossary.add_split(marked), f"“{marked}” is split there in every document.")
 
     def add_to_glossary(self, info: dict[str, Any]) -> None:
         """“Add to my glossary” for a word the dictionary explains: the dialog starts from its first entry."""
@@ -102,23 +93,25 @@ class GlossaryEditing:
         dialog = EntryDialog(values, w)
         if not dialog.exec() or dialog.entry is None:
             return
-        user = w.services.user_glossary
-        try:
-            if any(e.id == dialog.entry.id for e in user.entries()):
-                user.update(dialog.entry)
-            else:
-                user.add(dialog.entry)
-        except (ValueError, OSError) as exc:
-            w.warn("My glossary", f"The entry could not be saved: {exc}")
-            return
-        self._changed(f"Saved “{dialog.entry.simplified}” in my glossary.", 5000)
+        user, entry = w.services.user_glossary, dialog.entry
 
-    def _changed(self, message: str, timeout: int = 6000) -> None:
-        """The glossary or the word decisions changed: the annotator drops its cache and the page asks again."""
+        def save() -> None:  # a new entry, or the user's own entry of that id replaced
+            (user.update if any(e.id == entry.id for e in user.entries()) else user.add)(entry)
+
+        self._keep("My glossary", save, f"Saved “{entry.simplified}” in my glossary.", "The entry could not be saved")
+
+    def _keep(self, title: str, save: Callable[[], object], message: str, failure: str = "Not kept") -> None:
+        """Save a change to the user's glossary; say why when it cannot be kept, else show it at once: the
+        annotator drops its cache and the page asks again."""
         w = self.window
+        try:
+            save()
+        except (ValueError, OSError) as exc:
+            w.warn(title, f"{failure}: {exc}")
+            return
         w.services.user_glossary_changed()
         w.pages.clear_cache()
         w.refresh_terms()
         if w.document is not None:
             w.request_document()
-        w.statusBar().showMessage(message, timeout)
+        w.statusBar().showMessage(message, 6000)

@@ -722,3 +722,26 @@ def test_file_open_through_the_dialog(driver, tmp_path: Path) -> None:  # type: 
     driver.wait_loaded()
     assert w.document is not None and w.document.path == str(chosen)
     assert "压实责任" in driver.page_text()
+
+
+def test_words_menu_one_word_hides_the_term_inside_and_a_bad_split_says_why(driver) -> None:  # type: ignore[no-untyped-def]
+    from reader.core.loader import document_from_text
+
+    w = driver.window
+    w.set_script(Script.ORIGINAL)
+    w.open_document(document_from_text("改革\n我们要坚持放管服改革。"))
+    driver.wait_loaded()
+    marks = ("return [...document.querySelectorAll('.term')].map(t => { const c = t.cloneNode(true);"
+             " c.querySelectorAll('rt').forEach(r => r.remove()); return c.textContent; }).join('|');")
+    assert "放管服改革" in driver.run_js(marks)
+    try:
+        w.editing.join_selection("坚持放管服改革")  # Words → Treat the selection as one word
+        driver.wait_loaded()
+        assert "放管服" not in driver.run_js(marks)  # no glossary term inside a word the reader joined
+        assert "treated as one word" in w.statusBar().currentMessage()
+        w.editing.split_selection("坚持放管服改革")  # no | to say where: refused, with the reason
+        assert w.last_warning.startswith("Split here: Not kept") and "|" in w.last_warning
+    finally:
+        w.services.user_glossary.remove_word_choice("坚持放管服改革")
+        w.services.user_glossary_changed()
+        w.pages.clear_cache()
