@@ -3,8 +3,9 @@ position and view; full-text search across all of them in any script (a Simplifi
 Traditional text), and "which documents contain this term".
 
 Text is indexed folded to Simplified one character for one (glossary.normalize.fold keeps lengths), one
-token per character, so a phrase query finds any substring of any length; snippets are cut from the
-document's own text at the same place. Every change is one transaction; WAL and a busy timeout let two
+token per character, so a phrase query finds any substring of any length. The index is contentless (it
+keeps positions, not text); each document also keeps its folded text, where a search counts the matches
+and finds the first, and the snippet is cut from the document's own text at the same place. Every change is one transaction; WAL and a busy timeout let two
 running copies of the app share the file.
 """
 
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from reader.core.document import Block, BlockKind, Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1 kept the spaced index text in the index; 2 keeps the folded text in the documents
 
 
 @dataclass(frozen=True)
@@ -57,11 +58,21 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("zhushi")) / "library.sqlite3"
 
 
-def _index_text(text: str) -> str:
-    """The text as the index holds it: folded to Simplified, one token per character."""
+def _folded(text: str) -> str:
+    """The text folded to Simplified and lower case, one character for one."""
     from glossary.normalize import fold
 
-    return " ".join(ch for ch in fold(text).lower() if not ch.isspace())
+    return fold(text).lower()
+
+
+def _spaced(folded: str) -> str:
+    """Folded text as the index takes it: one token per character, white space dropped."""
+    return " ".join(ch for ch in folded if not ch.isspace())
+
+
+def _index_text(text: str) -> str:
+    """The text as the index holds it: folded to Simplified, one token per character."""
+    return _spaced(_folded(text))
 
 
 def _phrase(query: str) -> str:
@@ -85,13 +96,17 @@ class Library:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             with _transaction(conn):
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
                 conn.execute(
                     "CREATE TABLE IF NOT EXISTS documents (id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, title TEXT NOT NULL,"
                     " source TEXT NOT NULL DEFAULT '', path TEXT NOT NULL DEFAULT '', region TEXT NOT NULL DEFAULT '',"
                     " script TEXT NOT NULL DEFAULT 'original', position INTEGER NOT NULL DEFAULT 0, chars INTEGER NOT NULL,"
-                    " added REAL NOT NULL, opened REAL NOT NULL, text TEXT NOT NULL, blocks TEXT NOT NULL, title_note TEXT NOT NULL DEFAULT '')"
+                    " added REAL NOT NULL, opened REAL NOT NULL, text TEXT NOT NULL, blocks TEXT NOT NULL, title_note TEXT NOT NULL DEFAULT '',"
+                    " folded TEXT NOT NULL DEFAULT '')"
                 )
-                conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS documents_index USING fts5(body, tokenize = 'unicode61')")
+                if version == 1:
+                    _upgrade_from_1(conn)
+                conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS documents_index USING fts5(body, tokenize = 'unicode61', content = '')")
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self._conn = conn
         return self._conn
@@ -116,14 +131,15 @@ class Library:
                     conn.execute("UPDATE documents SET opened = ?, path = CASE WHEN ? != '' THEN ? ELSE path END WHERE id = ?",
                                  (now, document.path, document.path, row[0]))
                     return int(row[0])
+                folded = _folded(document.text)
                 cursor = conn.execute(
-                    "INSERT INTO documents (key, title, source, path, region, script, position, chars, added, opened, text, blocks, title_note)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO documents (key, title, source, path, region, script, position, chars, added, opened, text, blocks, title_note, folded)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (document.key, document.title, document.source, document.path, region, script, position,
-                     len(document.text), now, now, document.text, blocks, document.title_note),
+                     len(document.text), now, now, document.text, blocks, document.title_note, folded),
                 )
                 doc_id = int(cursor.lastrowid or 0)
-                conn.execute("INSERT INTO documents_index (rowid, body) VALUES (?, ?)", (doc_id, _index_text(document.text)))
+                conn.execute("INSERT INTO documents_index (rowid, body) VALUES (?, ?)", (doc_id, _spaced(folded)))
                 return doc_id
 
     def update_state(self, key: str, position: int, script: str) -> None:
@@ -143,8 +159,12 @@ class Library:
         with self._lock:
             conn = self._db()
             with _transaction(conn):
+                row = conn.execute("SELECT folded FROM documents WHERE id = ?", (doc_id,)).fetchone()
+                if row is None:
+                    return
+                # a contentless index forgets a row when told the text it indexed
+                conn.execute("INSERT INTO documents_index (documents_index, rowid, body) VALUES ('delete', ?, ?)", (doc_id, _spaced(row[0])))
                 conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-                conn.execute("DELETE FROM documents_index WHERE rowid = ?", (doc_id,))
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -176,8 +196,6 @@ class Library:
         return self._search([f for f in forms if f.strip()], limit)
 
     def _search(self, queries: list[str], limit: int) -> list[LibraryHit]:
-        from glossary.normalize import fold
-
         phrases = [p for p in (_phrase(q) for q in queries) if p]
         if not phrases:
             return []
@@ -204,26 +222,51 @@ class Library:
                 rows = [row[:-1] for row in rows]
             except sqlite3.OperationalError:
                 return []
-        needles = [fold(q).lower() for q in queries if q.strip()]
-        spaced = [_index_text(q) for q in queries if q.strip()]
+        needles = [n for n in (_folded(q) for q in queries) if n.strip()]
+        with self._lock:
+            conn = self._db()
+            try:
+                ranked = conn.execute(
+                    "SELECT rowid FROM documents_index WHERE documents_index MATCH ? ORDER BY bm25(documents_index) LIMIT ?",
+                    (match, limit),
+                ).fetchall()
+                order = {rowid: k for k, (rowid,) in enumerate(ranked)}
+                marks = ",".join("?" * len(order))
+                rows = conn.execute(
+                    f"SELECT {self._COLUMNS}, folded FROM documents WHERE id IN ({marks})", tuple(order)
+                ).fetchall() if order else []
+                found: list[tuple[LibraryItem, int, int]] = []
+                for row in sorted(rows, key=lambda row: order[row[0]]):
+                    item, folded = LibraryItem(*row[:-1]), row[-1]
+                    first = min((at for at in (folded.find(n) for n in needles) if at >= 0), default=-1)
+                    if first >= 0:  # else matched across a space or a line break only
+                        found.append((item, sum(folded.count(n) for n in needles), first))
+                snippets = dict(
+                    conn.execute(
+                        "SELECT id, substr(text, ?, ?) FROM documents WHERE id = ?", (max(0, at - 30) + 1, at + 60 - max(0, at - 30), item.id)
+                    ).fetchone()
+                    for item, _, at in found
+                )
+            except sqlite3.OperationalError:
+                return []
         hits: list[LibraryHit] = []
-        for row in rows:
-            item, text, body = LibraryItem(*row[:-2]), row[-2], row[-1]
-            count = sum(body.count(n) for n in spaced if n)
-            first = -1
-            size = 1024
-            while first < 0:  # fold only as much of the text as the first match needs
-                folded = fold(text[:size]).lower()
-                first = min((folded.find(n) for n in needles if n in folded), default=-1)
-                if size >= len(text):
-                    break
-                size *= 4
-            if first < 0:
-                continue  # matched across a space or a line break only
-            start, end = max(0, first - 30), min(len(text), first + 60)
-            snippet = ("…" if start else "") + text[start:end].replace("\n", " ") + ("…" if end < len(text) else "")
+        for item, count, first in found:
+            start, end = max(0, first - 30), min(item.chars, first + 60)
+            snippet = ("…" if start else "") + snippets[item.id].replace("\n", " ") + ("…" if end < item.chars else "")
             hits.append(LibraryHit(item, count, snippet, first))
         return hits
+
+
+def _upgrade_from_1(conn: sqlite3.Connection) -> None:
+    """A library of schema 1 (the spaced text kept in the index): fold each text into the documents
+    table and rebuild the index without content."""
+    conn.execute("ALTER TABLE documents ADD COLUMN folded TEXT NOT NULL DEFAULT ''")
+    conn.execute("DROP TABLE IF EXISTS documents_index")
+    conn.execute("CREATE VIRTUAL TABLE documents_index USING fts5(body, tokenize = 'unicode61', content = '')")
+    for doc_id, text in conn.execute("SELECT id, text FROM documents").fetchall():
+        folded = _folded(text)
+        conn.execute("UPDATE documents SET folded = ? WHERE id = ?", (folded, doc_id))
+        conn.execute("INSERT INTO documents_index (rowid, body) VALUES (?, ?)", (doc_id, _spaced(folded)))
 
 
 class _transaction:

@@ -85,3 +85,39 @@ def test_several_running_copies_lose_nothing(tmp_path: Path) -> None:
     import sqlite3
 
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_library_kept_by_the_previous_release_is_upgraded_in_place(tmp_path: Path) -> None:
+    """Schema 1 kept the spaced text inside the index; opening it folds the texts into the documents
+    table and rebuilds the index, and the documents, their search and removal all still work."""
+    import sqlite3
+
+    path = tmp_path / "library.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "CREATE TABLE documents (id INTEGER PRIMARY KEY, key TEXT UNIQUE NOT NULL, title TEXT NOT NULL,"
+        " source TEXT NOT NULL DEFAULT '', path TEXT NOT NULL DEFAULT '', region TEXT NOT NULL DEFAULT '',"
+        " script TEXT NOT NULL DEFAULT 'original', position INTEGER NOT NULL DEFAULT 0, chars INTEGER NOT NULL,"
+        " added REAL NOT NULL, opened REAL NOT NULL, text TEXT NOT NULL, blocks TEXT NOT NULL, title_note TEXT NOT NULL DEFAULT '')"
+    )
+    conn.execute("CREATE VIRTUAL TABLE documents_index USING fts5(body, tokenize = 'unicode61')")
+    for n, text in enumerate(["舊文件\n各地積極培育新質生產力。", "另一篇\n天氣晴朗，新質生產力一詞也出現。新質生產力"], start=1):
+        conn.execute(
+            "INSERT INTO documents (id, key, title, chars, added, opened, text, blocks, position) VALUES (?, ?, ?, ?, 0, 0, ?, '[]', 7)",
+            (n, f"k{n}", text.split("\n")[0], len(text), text),
+        )
+        conn.execute("INSERT INTO documents_index (rowid, body) VALUES (?, ?)", (n, " ".join(c for c in text if not c.isspace())))
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+
+    library = Library(path)
+    assert [d.title for d in library.documents("title")] == ["另一篇", "舊文件"]
+    assert [d.position for d in library.documents()] == [7, 7]
+    hits = library.search("新质生产力")
+    assert [(h.item.title, h.count) for h in hits] == [("另一篇", 2), ("舊文件", 1)]
+    assert hits[1].snippet == "舊文件 各地積極培育新質生產力。"
+    library.remove(hits[0].item.id)
+    assert [h.item.title for h in library.search("新质生产力")] == ["舊文件"]
+    library.close()
+    assert Library(path).search("天气") == []  # the removed document is gone from the index too
