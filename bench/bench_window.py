@@ -155,7 +155,7 @@ def reader(file: str | None) -> None:
     sw = []
     for script in (Script.SIMPLIFIED, Script.TAIWAN, Script.TRADITIONAL, Script.HONGKONG, Script.ORIGINAL):
         t = time.perf_counter()
-        window.set_script(script)
+        window.viewing.set_script(script)
         driver.wait_shown(20000)
         sw.append(time.perf_counter() - t)
     out["script_switch_ms"] = 1000 * sorted(sw)[len(sw) // 2]

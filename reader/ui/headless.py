@@ -35,8 +35,8 @@ def _window(file: str | None, script: str, pinyin: bool, size: str = "1200x900",
     window.pinyin_action.setChecked(pinyin)
     window.taiwan_readings_action.setChecked(taiwan_readings)
     if phonetic != "pinyin":
-        window.set_phonetic(phonetic)
-    window._sync_script_widgets()  # noqa: SLF001
+        window.viewing.set_phonetic(phonetic)
+    window.viewing.sync_script_widgets()
     try:
         width, height = (int(v) for v in size.lower().split("x"))
     except ValueError as exc:

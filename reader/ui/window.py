@@ -1,9 +1,10 @@
-"""The main window: toolbar, menus, the reading view, the terms / entry / search panels, settings."""
+"""The main window: it builds the toolbar, menus, reading view and side panels, opens documents and
+follows the page; its parts do the rest — viewing (script, region, readings, theme), shelf (recent
+list and library), search, editing (word choices, own entries) and opening (dialogs, scans)."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,13 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.region import LABELS as REGION_LABELS
-from reader.core.region import REGIONS, detect_region
+from reader.core.region import REGIONS
 from reader.core.convert import Script, written_script
 from reader.core.document import Document
 from reader.core.loader import DocumentError, bundled_document, document_from_text, load_document
 from reader.core.pages import DocumentPages
 from reader.core.phonetics import Phonetics
-from reader.core.settings import PHONETIC_SYSTEMS, RecentDocument, Settings, SettingsStore
+from reader.core.settings import Settings, SettingsStore
 from reader.ui.background import BackgroundRelay
 from reader.ui.dialogs import show_about
 from reader.ui.doc_search import DocumentSearch
@@ -39,29 +40,13 @@ from reader.ui.panels import EntryPanel, SearchResultsPanel, TermsPanel
 from reader.ui.view import ReaderView
 from reader.ui.word_choices import GlossaryEditing
 from reader.ui.opening import DocumentOpening
+from reader.ui.shelf import Shelf
+from reader.ui.viewing import PHONETIC_LABELS, RUBY_LABELS, SCRIPT_LABELS, ViewSettings
 
 if TYPE_CHECKING:
     from reader.core.services import Services
 
 log = logging.getLogger("zhushi.window")
-
-
-SCRIPT_LABELS: tuple[tuple[Script, str], ...] = (
-    (Script.ORIGINAL, "Original"),
-    (Script.SIMPLIFIED, "Simplified 简体"),
-    (Script.TAIWAN, "Traditional (Taiwan) 臺灣正體"),
-    (Script.HONGKONG, "Traditional (Hong Kong) 香港繁體"),
-    (Script.TRADITIONAL, "Traditional (OpenCC standard) 繁體"),
-)
-
-
-PHONETIC_LABELS: tuple[tuple[str, str], ...] = (
-    ("pinyin", "Pinyin"),
-    ("zhuyin", "Zhuyin ㄅㄆㄇ"),
-    ("jyutping", "Jyutping (Cantonese)"),
-)
-
-RUBY_LABELS = {"pinyin": "&Pinyin", "zhuyin": "&Zhuyin", "jyutping": "&Jyutping"}
 
 
 class MainWindow(QMainWindow):
@@ -98,11 +83,12 @@ class MainWindow(QMainWindow):
         self.editing = GlossaryEditing(self)  # known words, word decisions, own entries (reader.ui.word_choices)
         self.opening = DocumentOpening(self)  # File → Open, paste, and recognising scans (reader.ui.opening)
         self.recognition: Any = None  # the Cancel button of a running text recognition (OCR), if any
-        self._region_choice: dict[str, str | None] = {}  # document key -> the region the reader chose (None: auto)
+        self.viewing = ViewSettings(self)  # script, region, readings, conversion, theme, zoom (reader.ui.viewing)
+        self.shelf = Shelf(self)  # the recent list and the library (reader.ui.shelf)
         self._build_panels()
         self._build_actions()
         self._connect_bridge()
-        self.apply_theme()
+        self.viewing.apply_theme()
         self._save_timer = QTimer(self, singleShot=True, interval=800)
         self._save_timer.timeout.connect(self.save_settings)
         # a window without a screen (offscreen: tests, screenshots, exports) neither reads nor saves the geometry
@@ -112,7 +98,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 860)
-        self.bridge.send("settingsChanged", self._page_settings())
+        self.bridge.send("settingsChanged", self.viewing.page_settings())
         self._show_warnings(settings_store.warnings)
         self._written: tuple[str, Script | None] = ("", None)  # (document key, the script it is written in)
         self._services_checked = False  # the glossary loads off the GUI thread; its warnings come with the first screen
@@ -147,8 +133,8 @@ class MainWindow(QMainWindow):
 
         self.library_panel = LibraryPanel(self.services.library)
         tabs.addTab(self.library_panel, "Library")
-        tabs.currentChanged.connect(lambda _i: self._refresh_library() if tabs.currentWidget() is self.library_panel else None)
-        self.library_panel.openRequested.connect(self.open_from_library)
+        tabs.currentChanged.connect(lambda _i: self.shelf.refresh_library() if tabs.currentWidget() is self.library_panel else None)
+        self.library_panel.openRequested.connect(self.shelf.open_from_library)
         self.side_tabs = tabs
         dock = QDockWidget("Glossary", self)
         dock.setObjectName("glossary-dock")
@@ -161,7 +147,7 @@ class MainWindow(QMainWindow):
         self.entry_panel.addRequested.connect(self.editing.add_to_glossary)
         self.entry_panel.editRequested.connect(self.editing.edit_entry)
         self.entry_panel.knownToggled.connect(self.editing.toggle_known)
-        self.entry_panel.libraryRequested.connect(self.show_documents_with)
+        self.entry_panel.libraryRequested.connect(self.shelf.show_documents_with)
 
     def _action(self, text: str, slot: Any, shortcut: Any = None, checkable: bool = False, checked: bool = False) -> QAction:
         action = QAction(text, self)
@@ -183,36 +169,36 @@ class MainWindow(QMainWindow):
         self.export_action = self._action("&Export PDF…", self.export_pdf, "Ctrl+E")
         self.anki_action = self._action("Export terms for &Anki / Pleco…", self.export_terms_tsv)
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.pinyin_action = self._action(RUBY_LABELS.get(s.phonetic, "&Pinyin"), self.set_pinyin, "Ctrl+Shift+P", True, s.pinyin)
+        self.pinyin_action = self._action(RUBY_LABELS.get(s.phonetic, "&Pinyin"), self.viewing.set_pinyin, "Ctrl+Shift+P", True, s.pinyin)
         self.pinyin_action.setToolTip("Show or hide the readings over the characters (Ctrl+Shift+P)")
-        self.numbers_action = self._action("Tone &numbers", lambda on: self._set("tone_style", "numbers" if on else "marks"), "Ctrl+Shift+N", True, s.tone_style == "numbers")
-        self.colors_action = self._action("Tone &colours", lambda on: self._set("tone_colors", on), None, True, s.tone_colors)
-        self.known_action = self._action("Hide pinyin over &known words", lambda on: self._set("hide_known_pinyin", on), None, True, s.hide_known_pinyin)
-        self.marks_action = self._action("Mark glossary &terms", lambda on: self._set("show_term_marks", on), "Ctrl+Shift+M", True, s.show_term_marks)
-        self.dark_action = self._action("&Dark theme", self.set_dark, "Ctrl+Shift+D", True, s.theme == "dark")
-        self.zoom_in = self._action("Zoom &in", lambda: self._zoom(1.1), QKeySequence.StandardKey.ZoomIn)
-        self.zoom_out = self._action("Zoom &out", lambda: self._zoom(1 / 1.1), QKeySequence.StandardKey.ZoomOut)
-        self.zoom_reset = self._action("&Actual size", lambda: self._zoom(0), "Ctrl+0")
+        self.numbers_action = self._action("Tone &numbers", lambda on: self.viewing.set("tone_style", "numbers" if on else "marks"), "Ctrl+Shift+N", True, s.tone_style == "numbers")
+        self.colors_action = self._action("Tone &colours", lambda on: self.viewing.set("tone_colors", on), None, True, s.tone_colors)
+        self.known_action = self._action("Hide pinyin over &known words", lambda on: self.viewing.set("hide_known_pinyin", on), None, True, s.hide_known_pinyin)
+        self.marks_action = self._action("Mark glossary &terms", lambda on: self.viewing.set("show_term_marks", on), "Ctrl+Shift+M", True, s.show_term_marks)
+        self.dark_action = self._action("&Dark theme", self.viewing.set_dark, "Ctrl+Shift+D", True, s.theme == "dark")
+        self.zoom_in = self._action("Zoom &in", lambda: self.viewing.zoom(1.1), QKeySequence.StandardKey.ZoomIn)
+        self.zoom_out = self._action("Zoom &out", lambda: self.viewing.zoom(1 / 1.1), QKeySequence.StandardKey.ZoomOut)
+        self.zoom_reset = self._action("&Actual size", lambda: self.viewing.zoom(0), "Ctrl+0")
         self.find_action = self._action("&Find…", self.search.focus, QKeySequence.StandardKey.Find)
         self.next_hit = self._action("Find &next", lambda: self.search.step(1), QKeySequence.StandardKey.FindNext)
         self.prev_hit = self._action("Find &previous", lambda: self.search.step(-1), QKeySequence.StandardKey.FindPrevious)
         self.about_action = self._action("&About Zhushi", lambda: show_about(self))
         self.taiwan_readings_action = self._action(
-            "Taiwan &readings in the Taiwan view", self.set_taiwan_readings, None, True, s.taiwan_readings
+            "Taiwan &readings in the Taiwan view", self.viewing.set_taiwan_readings, None, True, s.taiwan_readings
         )
         self.taiwan_readings_action.setToolTip("Taiwan standard readings (垃圾 lèsè, 星期 xīngqí) where they differ; off: Mainland readings")
         self.vocabulary_action = self._action(
-            "Taiwan &vocabulary in the Taiwan view", self.set_taiwan_vocabulary, None, True, s.taiwan_vocabulary
+            "Taiwan &vocabulary in the Taiwan view", self.viewing.set_taiwan_vocabulary, None, True, s.taiwan_vocabulary
         )
         self.vocabulary_action.setToolTip("Also Taiwan words (計程車, 軟體, 滑鼠) in the Taiwan view, not only Taiwan characters")
-        self.quotes_action = self._action("Quotation marks as the &view's region writes them", self.set_corner_quotes, None, True, s.corner_quotes)
+        self.quotes_action = self._action("Quotation marks as the &view's region writes them", self.viewing.set_corner_quotes, None, True, s.corner_quotes)
         self.quotes_action.setToolTip("「」『』 in the Taiwan and Hong Kong views, “”‘’ in the Simplified view")
         self.phonetic_group = QActionGroup(self)
         self.phonetic_actions: dict[str, QAction] = {}
         for system, label in PHONETIC_LABELS:
             action = QAction(label, self, checkable=True)
             action.setChecked(system == s.phonetic)
-            action.triggered.connect(lambda _=False, sy=system: self.set_phonetic(sy))
+            action.triggered.connect(lambda _=False, sy=system: self.viewing.set_phonetic(sy))
             self.phonetic_group.addAction(action)
             self.addAction(action)
             self.phonetic_actions[system] = action
@@ -225,7 +211,7 @@ class MainWindow(QMainWindow):
             action = QAction(label, self, checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+{n}"))
             action.setChecked(script == self.script)
-            action.triggered.connect(lambda _=False, sc=script: self.set_script(sc))
+            action.triggered.connect(lambda _=False, sc=script: self.viewing.set_script(sc))
             self.script_group.addAction(action)
             self.addAction(action)
             self.script_actions[script] = action
@@ -235,7 +221,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.paste_action)
         self.recent_menu = file_menu.addMenu("Open &recent")
-        self._fill_recent()
+        self.shelf.fill_recent()
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         options = file_menu.addMenu("PDF &options")
@@ -290,14 +276,14 @@ class MainWindow(QMainWindow):
             self.script_box.addItem(label, str(script))
         self.script_box.setCurrentIndex([s for s, _ in SCRIPT_LABELS].index(self.script))
         self.script_box.setToolTip("Script (Ctrl+1 … Ctrl+5)")
-        self.script_box.activated.connect(lambda idx: self.set_script(Script(self.script_box.itemData(idx))))
+        self.script_box.activated.connect(lambda idx: self.viewing.set_script(Script(self.script_box.itemData(idx))))
         bar.addWidget(self.script_box)
         self.region_box = QComboBox()
         self.region_box.addItem("Region: auto", "auto")
         for region in REGIONS:
             self.region_box.addItem(f"Region: {REGION_LABELS[region]}", region)
         self.region_box.setToolTip("Where the text is from: glossary senses and notes follow it (auto: from its script and vocabulary)")
-        self.region_box.activated.connect(lambda idx: self.set_region(str(self.region_box.itemData(idx))))
+        self.region_box.activated.connect(lambda idx: self.viewing.set_region(str(self.region_box.itemData(idx))))
         bar.addWidget(self.region_box)
         bar.addAction(self.pinyin_action)
         self.phonetic_box = QComboBox()
@@ -305,7 +291,7 @@ class MainWindow(QMainWindow):
             self.phonetic_box.addItem(label, system)
         self.phonetic_box.setCurrentIndex([sy for sy, _ in PHONETIC_LABELS].index(self.settings.phonetic))
         self.phonetic_box.setToolTip("Readings shown over the text: Hanyu Pinyin, Zhuyin (bopomofo) or Cantonese Jyutping")
-        self.phonetic_box.activated.connect(lambda idx: self.set_phonetic(str(self.phonetic_box.itemData(idx))))
+        self.phonetic_box.activated.connect(lambda idx: self.viewing.set_phonetic(str(self.phonetic_box.itemData(idx))))
         bar.addWidget(self.phonetic_box)
         bar.addAction(self.numbers_action)
         bar.addAction(self.marks_action)
@@ -326,14 +312,14 @@ class MainWindow(QMainWindow):
         b = self.bridge
         b.shown.connect(self._on_shown)
         b.loaded.connect(self._on_loaded)
-        b.position.connect(self._on_position)
+        b.position.connect(self.shelf.on_position)
         b.activated.connect(self.editing.pin)
         b.termNavigated.connect(self.terms_panel.show_position)
 
     # ---------------- documents ----------------
     def open_document(self, document: Document) -> None:
         """Show a document, restoring its reading position and view when it was open before."""
-        self._remember_current()
+        self.shelf.remember_current()
         self.document = document
         self.pages.add(document)
         recent = self.settings.recent_for(document.path) if document.path else None
@@ -344,62 +330,16 @@ class MainWindow(QMainWindow):
             self.pinyin_action.setChecked(recent.pinyin)
             self.pinyin_action.blockSignals(False)
             self.settings.pinyin = recent.pinyin
-            self._sync_script_widgets()
-            self.bridge.send("settingsChanged", self._page_settings())
+            self.viewing.sync_script_widgets()
+            self.bridge.send("settingsChanged", self.viewing.page_settings())
         self.setWindowTitle(f"{document.title} — Zhushi 注釋")
         self.region_box.setItemText(0, "Region: auto")  # the detected region is shown once the first screen is up
         self.region_box.setCurrentIndex(0)
         self.search.reset()
         self.request_document()
-        self._remember_current()
-        self._fill_recent()
-        QTimer.singleShot(0, lambda doc=document: self._keep_in_library(doc))
-
-    def _keep_in_library(self, document: Document) -> None:
-        """Keep the document in the library (after its first screen is on its way)."""
-        import sqlite3
-
-        try:
-            self.services.library.remember(document, detect_region(document.text[:20_000]).region, str(self.script), self.position)
-        except (sqlite3.Error, OSError) as exc:
-            self.statusBar().showMessage(f"The library could not keep this document: {exc}", 8000)
-
-    def _refresh_library(self) -> None:
-        import sqlite3
-
-        try:
-            self.library_panel.refresh()
-        except (sqlite3.Error, OSError) as exc:
-            self.library_panel.status.setText(f"The library cannot be read: {exc}")
-
-    def open_from_library(self, doc_id: int, position: int = -1) -> None:
-        """Open a document kept in the library, where the reader left it or at POSITION (a search hit)."""
-        library = self.services.library
-        document = library.document(doc_id)
-        if document is None:
-            self.statusBar().showMessage("That document is no longer in the library.", 5000)
-            return
-        item = next((d for d in library.documents() if d.id == doc_id), None)
-        self.open_document(document)
-        if item is not None and item.script in Script._value2member_map_:
-            self.set_script(Script(item.script))
-        self.position = position if position >= 0 else (item.position if item else 0)
-        self.request_document()
-
-    def show_documents_with(self, info: dict[str, Any]) -> None:
-        """The Library tab listing the documents that contain a pinned term (all its forms) or word."""
-        entry = info.get("entry") or {}
-        forms = [entry.get("simplified", ""), entry.get("traditional", ""), *entry.get("variants", [])] if entry else [str(info.get("text", ""))]
-        stored = self.services.store.get(str(entry.get("id", ""))) if entry else None
-        if stored is not None:
-            forms = list(stored.forms())
-        label = str(info.get("text") or (forms[0] if forms else ""))
-        self.dock.show()
-        self.side_tabs.setCurrentWidget(self.library_panel)
-        self.library_panel.query.blockSignals(True)
-        self.library_panel.query.clear()
-        self.library_panel.query.blockSignals(False)
-        self.library_panel.show_hits(self.services.library.containing(forms), f"“{label}”")
+        self.shelf.remember_current()
+        self.shelf.fill_recent()
+        QTimer.singleShot(0, lambda doc=document: self.shelf.keep(doc))
 
     def save_later(self) -> None:
         """Write the settings soon (debounced: many changes in a row are written once)."""
@@ -411,7 +351,7 @@ class MainWindow(QMainWindow):
         self.pageStateChanged.emit()
         key, script = self.document.key, str(self.script)
         chunk = self.pages.chunk_at(key, self.position)
-        request = {"key": key, "script": script, "position": self.position, "chunk": chunk, "settings": self._page_settings()}
+        request = {"key": key, "script": script, "position": self.position, "chunk": chunk, "settings": self.viewing.page_settings()}
         # worked out while the page loads, so the page's first requests find them ready
         self.view.scheme_handler.prefetch([[key, "info.json"], [key, script, f"{chunk}.json"]])
         if not self.bridge.is_ready:
@@ -450,7 +390,7 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             key = self.document.key
             # with the window as context: dropped if the window is gone by then
-            QTimer.singleShot(0, self, lambda: self.document is not None and self.document.key == key and self._show_region(self._region_choice.get(key)))
+            QTimer.singleShot(0, self, lambda: self.document is not None and self.document.key == key and self.viewing.show_region(self.viewing.region_choice.get(key)))
         self.refresh_terms()
         self.search.again()
 
@@ -530,172 +470,7 @@ class MainWindow(QMainWindow):
                 self.warn("Cannot read the text", str(exc))
         event.acceptProposedAction()
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for recent in self.settings.recent:
-            action = self.recent_menu.addAction(f"{recent.title or Path(recent.path).name} — {recent.path}")
-            action.triggered.connect(lambda _=False, p=recent.path: self.open_path(p))
-        self.recent_menu.setEnabled(bool(self.settings.recent))
-
-    def _remember_current(self) -> None:
-        if self.document is None or not self.document.path:
-            return
-        self.settings.remember(
-            RecentDocument(self.document.path, self.document.title, self.position, str(self.script), self.settings.pinyin)
-        )
-        self.save_later()
-
-    def _on_position(self, position: int) -> None:
-        self.position = position
-        self._remember_current()
-
     # ---------------- view settings ----------------
-    def _page_settings(self) -> dict[str, Any]:
-        s = asdict(self.settings)
-        return {k: s[k] for k in ("pinyin", "phonetic", "tone_style", "tone_colors", "show_term_marks", "theme", "zoom", "known_words", "hide_known_pinyin")}
-
-    def _set(self, name: str, value: Any) -> None:
-        setattr(self.settings, name, value)
-        self.bridge.send("settingsChanged", {name: value, **({"known_words": self.settings.known_words} if name == "hide_known_pinyin" else {})})
-        self.save_later()
-
-    def set_dark(self, on: bool) -> None:
-        """The dark theme for the page and for the window around it (toolbar, menus, side panels)."""
-        self._set("theme", "dark" if on else "light")
-        self.apply_theme()
-
-    def apply_theme(self) -> None:
-        """Give the window's widgets the palette of the chosen theme (the page follows the setting)."""
-        from PySide6.QtGui import QColor, QPalette
-        from PySide6.QtWidgets import QApplication
-
-        app = QApplication.instance()
-        if not isinstance(app, QApplication):
-            return
-        if not hasattr(self, "_light_palette"):
-            self._light_palette = QPalette(app.palette())
-        if self.settings.theme != "dark":
-            app.setPalette(self._light_palette)
-            return
-        dark = QPalette()
-        roles = QPalette.ColorRole
-        for role, colour in (
-            (roles.Window, "#23252a"), (roles.WindowText, "#e6e3dc"), (roles.Base, "#1b1d21"),
-            (roles.AlternateBase, "#272a30"), (roles.Text, "#e6e3dc"), (roles.Button, "#2c2f36"),
-            (roles.ButtonText, "#e6e3dc"), (roles.ToolTipBase, "#2c2f36"), (roles.ToolTipText, "#e6e3dc"),
-            (roles.Highlight, "#7a5c2e"), (roles.HighlightedText, "#ffffff"), (roles.PlaceholderText, "#8d8a84"),
-            (roles.Link, "#e0a458"),
-        ):
-            dark.setColor(role, QColor(colour))
-        app.setPalette(dark)
-
-    def set_phonetic(self, system: str) -> None:
-        """Show readings in another system (pinyin, zhuyin, jyutping); readings are shown if they were hidden."""
-        if system not in PHONETIC_SYSTEMS:
-            raise ValueError(f"unknown phonetic system {system!r}")
-        self.phonetic_actions[system].setChecked(True)
-        self.phonetic_box.setCurrentIndex([sy for sy, _ in PHONETIC_LABELS].index(system))
-        self.pinyin_action.setText(RUBY_LABELS[system])
-        self._set("phonetic", system)  # the page formats the readings it gets from now on in this system
-        self._apply_phonetics()
-        if not self.settings.pinyin:
-            self.set_pinyin(True)
-        label = dict(PHONETIC_LABELS)[system]
-        self.statusBar().showMessage(f"Readings shown as {label}.", 5000)
-
-    def set_taiwan_vocabulary(self, on: bool) -> None:
-        """The Taiwan view with Taiwan vocabulary too (on) or Taiwan characters only (off, the default)."""
-        self._set_conversion("taiwan_vocabulary", on)
-
-    def set_corner_quotes(self, on: bool) -> None:
-        """Quotation marks as the view's region writes them (「」 for Taiwan and Hong Kong) or as in the text."""
-        self._set_conversion("corner_quotes", on)
-
-    def _set_conversion(self, name: str, on: bool) -> None:
-        """Change a conversion setting (kept in the settings and on the shared converter) and show the
-        document converted again."""
-        from reader.core.convert import default_converter
-
-        setattr(self.settings, name, on)
-        setattr(default_converter(), name, on)
-        self.save_later()
-        if self.document is not None:
-            self.services.annotator.forget_views()
-            self.pages.clear_cache()
-            self.refresh_terms()
-            self.request_document()
-
-    def set_taiwan_readings(self, on: bool) -> None:
-        """Taiwan standard readings in the Taiwan view (on) or Mainland ones (off)."""
-        self.settings.taiwan_readings = on
-        self._apply_phonetics()
-        self.save_later()
-
-    def _apply_phonetics(self) -> None:
-        """Hand the phonetic choice to the annotator and show the document's readings again."""
-        if not self.services.set_phonetics(Phonetics(self.settings.phonetic, self.settings.taiwan_readings)):
-            return
-        self.pages.clear_cache()
-        if self.document is not None:
-            self.request_document()
-
-    def set_pinyin(self, on: bool) -> None:
-        """Show or hide pinyin ruby."""
-        if self.pinyin_action.isChecked() != on:
-            self.pinyin_action.setChecked(on)
-            return
-        self._set("pinyin", on)
-        self._remember_current()
-
-    def set_script(self, script: Script) -> None:
-        """Switch the script view, keeping the reading position."""
-        if script == self.script:
-            self._sync_script_widgets()
-            return
-        self.script = script
-        self.settings.script = str(script)
-        self._sync_script_widgets()
-        if self.document is not None:
-            self.request_document()
-            self._remember_current()
-        self.save_later()
-        hint = {
-            (Script.HONGKONG, "pinyin"): "Cantonese readings: View ▸ Readings as ▸ Jyutping (or the readings box in the toolbar).",
-            (Script.TAIWAN, "pinyin"): "Zhuyin (bopomofo): View ▸ Readings as ▸ Zhuyin (or the readings box in the toolbar).",
-        }.get((script, self.settings.phonetic))
-        if hint:
-            self.statusBar().showMessage(hint, 8000)
-
-    def _show_region(self, chosen: str | None) -> None:
-        """Show the region the document is read as: the user's choice, or "auto (detected)"."""
-        if self.document is None:
-            return
-        detected = detect_region(self.document.text).region
-        self.region_box.setItemText(0, f"Region: auto ({REGION_LABELS[detected]})")
-        self.region_box.setCurrentIndex(0 if chosen is None else 1 + list(REGIONS).index(chosen))
-
-    def set_region(self, region: str) -> None:
-        """Read the document as written in a region ("auto": as detected); its glossary terms are matched again."""
-        if self.document is None:
-            return
-        chosen = None if region == "auto" else region
-        self._region_choice[self.document.key] = chosen
-        self.services.annotator.set_region(self.document, chosen)
-        self._show_region(chosen)
-        self.pages.clear_cache()
-        self.refresh_terms()
-        self.request_document()
-        label = REGION_LABELS[chosen] if chosen else "detected automatically"
-        self.statusBar().showMessage(f"Reading the text as from: {label}.", 5000)
-
-    def _sync_script_widgets(self) -> None:
-        self.script_actions[self.script].setChecked(True)
-        self.script_box.setCurrentIndex([s for s, _ in SCRIPT_LABELS].index(self.script))
-
-    def _zoom(self, factor: float) -> None:
-        zoom = 1.0 if factor == 0 else max(0.5, min(3.0, self.settings.zoom * factor))
-        self._set("zoom", round(zoom, 3))
-
     # ---------------- export ----------------
     def export_pdf(self) -> None:
         """File → Export PDF (see reader.ui.export)."""
@@ -741,13 +516,7 @@ class MainWindow(QMainWindow):
             self.settings_store.save(self.settings)
         except OSError as exc:
             log.warning("settings could not be saved: %s", exc)
-        if self.document is not None and "_library" in self.services.__dict__:
-            import sqlite3
-
-            try:
-                self.services.library.update_state(self.document.key, self.position, str(self.script))
-            except (sqlite3.Error, OSError) as exc:  # the place is also kept in the recent list
-                log.warning("the library could not keep the reading place: %s", exc)
+        self.shelf.keep_place()
 
     def dispose(self) -> None:
         """Delete the window's web page and profile in the order QtWebEngine needs (call once, at the end)."""
@@ -760,7 +529,7 @@ class MainWindow(QMainWindow):
             shiboken6.delete(self)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
-        self._remember_current()
+        self.shelf.remember_current()
         self.save_settings()
         if self.remember_geometry:
             QSettings().setValue("window/geometry", self.saveGeometry())

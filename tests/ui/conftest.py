@@ -48,15 +48,15 @@ def driver(reader_window):  # type: ignore[no-untyped-def]
     if w.document is None or w.document.path != bundled_document().path:
         w.open_document(bundled_document())
     if w.script != Script.ORIGINAL:
-        w.set_script(Script.ORIGINAL)
+        w.viewing.set_script(Script.ORIGINAL)
     reader_window.wait_loaded()
     if w.settings.phonetic != "pinyin":
-        w.set_phonetic("pinyin")
+        w.viewing.set_phonetic("pinyin")
         reader_window.wait_loaded()
     if not w.taiwan_readings_action.isChecked():
         w.taiwan_readings_action.trigger()
         reader_window.wait_loaded()
-    w.set_pinyin(False)
+    w.viewing.set_pinyin(False)
     w.search_box.clear()
     w.search.find("")
     return reader_window

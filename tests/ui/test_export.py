@@ -94,7 +94,7 @@ CASES = [
 @pytest.mark.parametrize("script, pinyin, sample", CASES)
 def test_export_article(driver, tmp_path: Path, script: Script, pinyin: bool, sample: str) -> None:  # type: ignore[no-untyped-def]
     w = driver.window
-    w.set_script(script)
+    w.viewing.set_script(script)
     if script != Script.ORIGINAL:
         driver.wait_loaded()
     out = tmp_path / "article.pdf"
@@ -208,9 +208,9 @@ def test_a_killed_export_leaves_nothing_behind_after_the_next_one(tmp_path) -> N
 @pytest.mark.parametrize("system, script, expected", [("zhuyin", Script.TAIWAN, "ㄉㄤˇ"), ("jyutping", Script.HONGKONG, "dong2")])
 def test_export_with_zhuyin_or_jyutping(driver, tmp_path: Path, system: str, script: Script, expected: str) -> None:  # type: ignore[no-untyped-def]
     w = driver.window
-    w.set_script(script)
+    w.viewing.set_script(script)
     driver.wait_loaded()
-    w.set_phonetic(system)
+    w.viewing.set_phonetic(system)
     driver.wait_loaded()
     out = tmp_path / f"{system}.pdf"
     export_window_pdf(w, out, ExportOptions(notes="none", paper="a4", pinyin=True))
@@ -233,9 +233,9 @@ def test_pdf_with_readings_is_searchable(driver, tmp_path: Path, script: Script,
     from glossary.loader import load_curated
 
     w = driver.window
-    w.set_script(script)
+    w.viewing.set_script(script)
     driver.wait_loaded()
-    w.set_phonetic(system)
+    w.viewing.set_phonetic(system)
     driver.wait_loaded()
     plain, ruby = tmp_path / "plain.pdf", tmp_path / "ruby.pdf"
     export_window_pdf(w, plain, ExportOptions(notes="none", paper="a4", pinyin=False))
@@ -249,5 +249,5 @@ def test_pdf_with_readings_is_searchable(driver, tmp_path: Path, script: Script,
     assert {f: c for f, c in counts.items() if c[0] != c[1]} == {}
     modern = "中国式现代化" if script == Script.SIMPLIFIED else "中國式現代化"
     assert counts[modern][0] >= 7  # six times in the article, once in the title Zhushi gives it
-    w.set_phonetic("pinyin")
+    w.viewing.set_phonetic("pinyin")
     driver.wait_loaded()

@@ -46,9 +46,9 @@ def test_the_window_has_the_application_icon(driver) -> None:  # type: ignore[no
 )
 def test_switch_every_script(driver, script: Script, present: list[str], absent: list[str]) -> None:  # type: ignore[no-untyped-def]
     if script == Script.ORIGINAL:  # switch away first, then back to the original
-        driver.window.set_script(Script.SIMPLIFIED)
+        driver.window.viewing.set_script(Script.SIMPLIFIED)
         driver.wait_loaded()
-    driver.window.set_script(script)
+    driver.window.viewing.set_script(script)
     driver.wait_loaded()
     text = driver.page_text()
     for word in present:
@@ -90,7 +90,7 @@ def test_hover_other_word_shows_dictionary(driver) -> None:  # type: ignore[no-u
 
 def test_search_across_scripts(driver) -> None:  # type: ignore[no-untyped-def]
     w = driver.window
-    w.set_script(Script.TRADITIONAL)
+    w.viewing.set_script(Script.TRADITIONAL)
     driver.wait_loaded()
     count = w.search.find("制造业")  # a Simplified query
     assert count >= 3
@@ -206,7 +206,7 @@ SIMPLIFIED_ARTICLE = Path(__file__).parent / "fixtures" / "simplified-article.tx
 
 def test_a_simplified_article_of_ones_own(driver) -> None:  # type: ignore[no-untyped-def]
     w = driver.window
-    w.set_script(Script.ORIGINAL)
+    w.viewing.set_script(Script.ORIGINAL)
     driver.wait_loaded()
     assert w.open_path(str(SIMPLIFIED_ARTICLE))
     driver.wait_loaded()
@@ -229,7 +229,7 @@ def test_a_simplified_article_of_ones_own(driver) -> None:  # type: ignore[no-un
             break
         pump(20)
     assert "营商环境" in labels and "专精特新" in labels
-    w.set_script(Script.TAIWAN)
+    w.viewing.set_script(Script.TAIWAN)
     driver.wait_loaded()
     text = driver.page_text()
     # Taiwan characters; Taiwan words (U盤 → 隨身碟) only when the reader asks for them
@@ -334,7 +334,7 @@ def test_switching_script_keeps_the_reading_position(driver) -> None:  # type: i
     driver.locate("加快推進中心城市高質量發展")  # scrolls that paragraph to the middle of the view
     wait_until(lambda: w.position > 1000, w.bridge.position, 5000, "the reading position to be reported")
     before = w.position
-    w.set_script(Script.SIMPLIFIED)
+    w.viewing.set_script(Script.SIMPLIFIED)
     driver.wait_loaded()
     pump(400)
     first = driver.run_js("const t = firstVisibleChar(); return sourceOf(t.b, t.i);")
@@ -378,7 +378,7 @@ TAIWAN_NEWS = Path(__file__).parent / "fixtures" / "taiwan-news.txt"
 
 def test_a_taiwan_text_is_read_as_from_taiwan_and_the_reader_can_change_it(driver) -> None:  # type: ignore[no-untyped-def]
     w = driver.window
-    w.set_script(Script.ORIGINAL)
+    w.viewing.set_script(Script.ORIGINAL)
     driver.wait_loaded()
     assert w.open_path(str(TAIWAN_NEWS))
     driver.wait_loaded()
@@ -389,12 +389,12 @@ def test_a_taiwan_text_is_read_as_from_taiwan_and_the_reader_can_change_it(drive
     # 國家安全 in a Taiwan story is Taiwan's own security: not marked with the PRC policy note
     info = driver.hover("國家安全")
     assert info["kind"] != "term"
-    w.set_region("mainland")
+    w.viewing.set_region("mainland")
     driver.wait_loaded()
     assert w.region_box.currentText() == "Region: Mainland"
     driver.hover("一國兩制")
     assert "Mainland China, national" in driver.popup_text()
-    w.set_region("auto")
+    w.viewing.set_region("auto")
     driver.wait_loaded()
     assert w.region_box.currentIndex() == 0
 
@@ -403,7 +403,7 @@ def test_marks_and_readings_stay_in_place_after_emoji(driver) -> None:  # type: 
     from reader.core.loader import document_from_text
 
     w = driver.window
-    w.set_script(Script.ORIGINAL)
+    w.viewing.set_script(Script.ORIGINAL)
     driver.wait_loaded()
     w.open_document(document_from_text("表情\n😀😀😀我们要坚持放管服改革。"))
     driver.wait_loaded()
@@ -411,11 +411,11 @@ def test_marks_and_readings_stay_in_place_after_emoji(driver) -> None:  # type: 
     assert info["kind"] == "term" and info["id"] == "fang-guan-fu"
     marked = driver.run_js("return [...document.querySelectorAll('.term')].map(t => t.textContent.replace(/[a-zǜ-ͯāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ\\s]/g, '')).join('|');")
     assert marked.startswith("放管服"), marked
-    w.set_pinyin(True)
+    w.viewing.set_pinyin(True)
     driver.wait_loaded()
     reading = driver.run_js("const c = [...document.querySelectorAll('ruby')].find(r => r.firstChild.textContent === '我'); return c ? c.querySelector('rt').textContent : null;")
     assert reading == "wǒ"
-    w.set_pinyin(False)
+    w.viewing.set_pinyin(False)
 
 
 class _Listeners:
@@ -521,19 +521,19 @@ def test_readings_as_zhuyin_and_jyutping(driver, tmp_path: Path) -> None:  # typ
     window = driver.window
     window.open_path(str(sample))
     driver.wait_loaded()
-    window.set_phonetic("zhuyin")  # choosing a system shows the readings
+    window.viewing.set_phonetic("zhuyin")  # choosing a system shows the readings
     driver.wait_loaded()
     pump(100)
     assert window.pinyin_action.isChecked() and window.pinyin_action.text() == "&Zhuyin"
     assert driver.ruby_texts(3) == ["ㄉㄤˇ", "˙ㄉㄜ", "ㄦˋ"]  # 黨的二: the neutral dot before the syllable
-    window.set_script(Script.HONGKONG)
+    window.viewing.set_script(Script.HONGKONG)
     driver.wait_loaded()
-    window.set_phonetic("jyutping")
+    window.viewing.set_phonetic("jyutping")
     driver.wait_loaded()
     pump(100)
     assert driver.ruby_texts(3) == ["dong2", "dik1", "ji6"]
     assert window.settings.phonetic == "jyutping"
-    window.set_phonetic("pinyin")
+    window.viewing.set_phonetic("pinyin")
     driver.wait_loaded()
     pump(100)
     assert driver.ruby_texts(3) == ["dǎng", "de", "èr"]
@@ -545,8 +545,8 @@ def test_taiwan_view_reads_with_taiwan_standard(driver, tmp_path: Path) -> None:
     window = driver.window
     window.open_path(str(sample))
     driver.wait_loaded()
-    window.set_pinyin(True)
-    window.set_script(Script.TAIWAN)
+    window.viewing.set_pinyin(True)
+    window.viewing.set_script(Script.TAIWAN)
     driver.wait_loaded()
     pump(100)
     shown = driver.ruby_texts(12)
@@ -564,7 +564,7 @@ def test_popup_gives_the_chosen_systems_reading(driver, tmp_path: Path) -> None:
     window = driver.window
     window.open_path(str(sample))
     driver.wait_loaded()
-    window.set_phonetic("jyutping")
+    window.viewing.set_phonetic("jyutping")
     driver.wait_loaded()
     driver.hover("放管服")
     popup = driver.popup_text()
@@ -631,7 +631,7 @@ def test_library_keeps_what_was_opened_and_finds_it_in_any_script(driver, tmp_pa
     driver.wait_loaded()
     assert w.document is not None and w.document.title == "新質生產力報告"
     # from a pinned term: the documents that contain it
-    w.show_documents_with({"entry": {"id": "fang-guan-fu", "simplified": "放管服", "traditional": "放管服"}, "text": "放管服"})
+    w.shelf.show_documents_with({"entry": {"id": "fang-guan-fu", "simplified": "放管服", "traditional": "放管服"}, "text": "放管服"})
     assert w.side_tabs.currentWidget() is panel
     shown = [panel.list.item(i).text() for i in range(panel.list.count())]
     assert any("新質生產力報告" in s for s in shown) and not any("天气预报" in s for s in shown)
@@ -643,7 +643,7 @@ def test_taiwan_view_gives_taiwan_characters_and_vocabulary_on_request(driver, t
     w = driver.window
     w.open_path(str(sample))
     driver.wait_loaded()
-    w.set_script(Script.TAIWAN)
+    w.viewing.set_script(Script.TAIWAN)
     driver.wait_loaded()
     assert "政府支持這個項目，市民搭出租車去買軟件。" in driver.page_text()
     w.vocabulary_action.trigger()
@@ -728,7 +728,7 @@ def test_words_menu_one_word_hides_the_term_inside_and_a_bad_split_says_why(driv
     from reader.core.loader import document_from_text
 
     w = driver.window
-    w.set_script(Script.ORIGINAL)
+    w.viewing.set_script(Script.ORIGINAL)
     w.open_document(document_from_text("改革\n我们要坚持放管服改革。"))
     driver.wait_loaded()
     marks = ("return [...document.querySelectorAll('.term')].map(t => { const c = t.cloneNode(true);"
