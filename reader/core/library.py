@@ -241,12 +241,15 @@ class Library:
                     first = min((at for at in (folded.find(n) for n in needles) if at >= 0), default=-1)
                     if first >= 0:  # else matched across a space or a line break only
                         found.append((item, sum(folded.count(n) for n in needles), first))
+                # every snippet in one query: the place of each first match, cut from the text inside SQLite
+                wanted = ", ".join("(?, ?, ?)" for _ in found)
                 snippets = dict(
                     conn.execute(
-                        "SELECT id, substr(text, ?, ?) FROM documents WHERE id = ?", (max(0, at - 30) + 1, at + 60 - max(0, at - 30), item.id)
-                    ).fetchone()
-                    for item, _, at in found
-                )
+                        f"WITH wanted(id, start, size) AS (VALUES {wanted})"
+                        " SELECT d.id, substr(d.text, wanted.start, wanted.size) FROM wanted JOIN documents d ON d.id = wanted.id",
+                        tuple(x for item, _, at in found for x in (item.id, max(0, at - 30) + 1, at + 60 - max(0, at - 30))),
+                    ).fetchall()
+                ) if found else {}
             except sqlite3.OperationalError:
                 return []
         hits: list[LibraryHit] = []
