@@ -164,11 +164,13 @@ class GlossaryMatcher:
         splits: Iterable[str] = (),
         patterns: Iterable[tuple[str, GlossaryEntry]] = (),
         generic: Iterable[str] = (),
+        sense_regions: dict[str, frozenset[str]] | None = None,
     ) -> None:
         self._terms: dict[str, list[GlossaryEntry]] = {}
         self._segmenter = segmenter
         self._generic = frozenset(fold(g) for g in generic)  # forms that are also everyday words
         self._cues = {k: tuple(c if c.startswith("@") else fold(c) for c in v) for k, v in (cues or {}).items()}
+        self._sense_regions = sense_regions or {}  # entry id -> the regions its sense's examples are read as
         # Own forms come before other entries' variants when several entries share a folded form.
         entries = list(entries)
         for primary in (True, False):
@@ -337,8 +339,21 @@ class GlossaryMatcher:
         out: list[TermMatch] = []
         for match in found:
             key = folded[match.start : match.end]
-            if match.weak or match.entry.source == "user" or match.entry.region in _ANYWHERE or match.entry.id in self._cues:
-                # (an entry with its own cues in senses.toml was decided by them)
+            if match.weak or match.entry.source == "user" or match.entry.region in _ANYWHERE:
+                out.append(match)
+                continue
+            # an entry with its own cues in senses.toml was decided by them, except that a Hong Kong, Macau
+            # or Taiwan entry in the document of a region where its sense was not shown to hold (no example
+            # read as that region) holds only where its paragraph names its own region: a Hong Kong cue
+            # like 议员 also occurs in a Macau paragraph
+            if match.entry.id in self._cues:
+                group = _REGION_GROUP.get(match.entry.region, "mainland")
+                key = folded[match.start : match.end]
+                own_place = any(key.startswith(name) and _PLACE_REGIONS[name] == group for name in _PLACE_REGIONS)
+                shown = self._sense_regions.get(match.entry.id, frozenset())
+                if (group not in (home, "mainland") and home not in shown and not own_place
+                        and not _names_region(folded, match.start, match.end, match.entry.region)):
+                    match = TermMatch(match.start, match.end, match.text, match.entry, True)
                 out.append(match)
                 continue
             # a foreign country's institution or office (印度总理, 日本國民年金; 泰國軍方宣布全國戒嚴)

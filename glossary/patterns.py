@@ -76,6 +76,12 @@ class ContextSense:
     examples: tuple[str, ...]
     not_matching: tuple[str, ...]
 
+    def regions(self) -> frozenset[str]:
+        """The regions its examples are read as (a line "taiwan: …" is a Taiwan text; others Mainland)
+        and those of its "@region" cues: where the sense was shown to hold."""
+        found = {line.partition(":")[0] if ":" in line[:10] else "mainland" for line in self.examples}
+        return frozenset(found | {c[1:] for c in self.cues if c.startswith("@")})
+
 
 def read_senses(path: Path = SENSES_FILE) -> list[ContextSense]:
     """The context senses of a file (none when it is missing)."""

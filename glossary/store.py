@@ -70,9 +70,12 @@ class GlossaryStore:
             from .patterns import read_patterns, read_senses, resolve
 
             patterns = resolve(read_patterns(), ordered)
-            cues = {sense.entry: sense.cues for sense in read_senses()}
+            senses = read_senses()
+            cues = {sense.entry: sense.cues for sense in senses}
             generic = generic_forms(ordered, self._dictionary) if self._segment else set()
-            self._matcher = GlossaryMatcher(ordered, segmenter, cues, self._joins, self._splits, patterns, generic)
+            self._matcher = GlossaryMatcher(
+                ordered, segmenter, cues, self._joins, self._splits, patterns, generic, {s.entry: s.regions() for s in senses}
+            )
         return self._matcher
 
     def set_word_choices(self, joins: Iterable[str], splits: Iterable[str]) -> None:

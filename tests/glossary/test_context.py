@@ -74,6 +74,21 @@ def test_a_weak_hit_keeps_its_entry_for_the_popup(store: GlossaryStore) -> None:
     assert hits and hits[0].weak and hits[0].sense == "everyday"
 
 
+def test_a_sense_shown_for_one_region_does_not_carry_its_cues_into_another(store: GlossaryStore) -> None:
+    """上車 (a first home, in Hong Kong usage): its cues (樓價, 首期) also occur in a Macau paragraph, where the
+    Hong Kong scheme is not what is meant — unless the paragraph names Hong Kong; a sense whose examples
+    include Mainland sentences (白手套) still holds there."""
+    text = "樓價高企，年輕人上車難，首期要儲十年。"
+
+    def marked(sentence: str, region: str, entry: str) -> bool:
+        return any(m.entry.id == entry and not m.weak for m in store.matcher().find(sentence, region))
+
+    assert marked(text, "hong-kong", "shang-che")
+    assert not marked(text, "macau", "shang-che")
+    assert marked("香港" + text, "macau", "shang-che")
+    assert marked("该官员通过白手套代持股份，收受巨额回扣。", "mainland", "bai-shou-tao")
+
+
 def test_patterns_point_to_entries_and_match_their_examples() -> None:
     ids = {e.id for e in load_curated()}
     patterns = read_patterns()
