@@ -59,7 +59,9 @@ _FOREIGN_NAMES = (
     "(?:美国|英国|法国|德国|日本|韩国|朝鲜|俄罗斯|印度|越南|泰国|新加坡|马来西亚|印尼|印度尼西亚|菲律宾|缅甸|柬埔寨|老挝|"
     "蒙古|巴基斯坦|孟加拉|斯里兰卡|尼泊尔|哈萨克斯坦|伊朗|伊拉克|以色列|土耳其|沙特|埃及|南非|尼日利亚|肯尼亚|埃塞俄比亚|"
     "巴西|阿根廷|墨西哥|加拿大|澳大利亚|澳洲|新西兰|意大利|西班牙|葡萄牙|荷兰|比利时|瑞士|瑞典|挪威|丹麦|芬兰|波兰|"
-    "乌克兰|匈牙利|希腊|奥地利|爱尔兰|捷克|罗马尼亚|塞尔维亚|欧盟|联合国|欧洲|各国|该国|外国|他国)"
+    "乌克兰|匈牙利|希腊|奥地利|爱尔兰|捷克|罗马尼亚|塞尔维亚|欧盟|联合国|欧洲|各国|该国|外国|他国|"
+    # parties, capitals and big cities named for their country (越共总书记, 纽约市长)
+    "越共|朝鲜劳动党|白宫|北约|华盛顿|纽约|洛杉矶|旧金山|伦敦|巴黎|柏林|莫斯科|东京|大阪|首尔|平壤|河内|曼谷|悉尼|多伦多|温哥华)"
 )
 # A place of the Chinese-speaking world: after a foreign name in the same clause, it makes the term local again.
 _HOME_NAMES = "(?:中国|我国|内地|大陆|台湾|香港|澳门|本港|本澳|两岸)"
@@ -114,7 +116,7 @@ def _foreign() -> re.Pattern[str]:
 def _foreign_in_clause() -> re.Pattern[str]:
     """A country's name earlier in the clause with no Chinese place after it (泰国军方宣布全国戒严); not a
     nationality (印尼籍移工)."""
-    return re.compile(_FOREIGN_NAMES + "(?!籍)(?:(?!" + _HOME_NAMES + ").)*$")
+    return re.compile("(?<!内)" + _FOREIGN_NAMES + "(?!籍)(?:(?!" + _HOME_NAMES + ").)*$")  # 内蒙古 is no foreign 蒙古
 
 
 @lru_cache(maxsize=1)
@@ -342,13 +344,20 @@ class GlossaryMatcher:
             if match.weak or match.entry.source == "user" or match.entry.region in _ANYWHERE:
                 out.append(match)
                 continue
-            # an entry with its own cues in senses.toml was decided by them, except that a Hong Kong, Macau
-            # or Taiwan entry in the document of a region where its sense was not shown to hold (no example
-            # read as that region) holds only where its paragraph names its own region: a Hong Kong cue
-            # like 议员 also occurs in a Macau paragraph
+            # a foreign country's institution or office (印度总理, 日本國民年金; 泰國軍方宣布全國戒嚴)
+            low = max(0, match.start - 40)  # a clause is short: never scan the text before it
+            clause_start = max(max(folded.rfind(ch, low, match.start) for ch in _CLAUSE_MARKS) + 1, low)
+            before = folded[max(clause_start, match.start - 24) : match.start]
+            foreign = _foreign_in_clause().search(before) is not None and not re.match(_HOME_NAMES, key)
+            # an entry with its own cues in senses.toml was decided by them, except that a foreign country's
+            # office is never it, and a Hong Kong, Macau or Taiwan entry in the document of a region where
+            # its sense was not shown to hold (no example read as that region) holds only where its
+            # paragraph names its own region: a Hong Kong cue like 议员 also occurs in a Macau paragraph
             if match.entry.id in self._cues:
+                if foreign:
+                    out.append(TermMatch(match.start, match.end, match.text, match.entry, True))
+                    continue
                 group = _REGION_GROUP.get(match.entry.region, "mainland")
-                key = folded[match.start : match.end]
                 own_place = any(key.startswith(name) and _PLACE_REGIONS[name] == group for name in _PLACE_REGIONS)
                 shown = self._sense_regions.get(match.entry.id, frozenset())
                 if (group not in (home, "mainland") and home not in shown and not own_place
@@ -356,11 +365,7 @@ class GlossaryMatcher:
                     match = TermMatch(match.start, match.end, match.text, match.entry, True)
                 out.append(match)
                 continue
-            # a foreign country's institution or office (印度总理, 日本國民年金; 泰國軍方宣布全國戒嚴)
-            low = max(0, match.start - 40)  # a clause is short: never scan the text before it
-            clause_start = max(max(folded.rfind(ch, low, match.start) for ch in _CLAUSE_MARKS) + 1, low)
-            before = folded[max(clause_start, match.start - 24) : match.start]
-            weak = _foreign_in_clause().search(before) is not None and not re.match(_HOME_NAMES, key)
+            weak = foreign
             # a place named right before the term: that place's entry, or no note if the glossary has none
             place = _place_before().search(folded[max(0, match.start - 9) : match.start])
             if place is not None and not weak:
