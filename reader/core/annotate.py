@@ -12,6 +12,7 @@ from glossary.matcher import GlossaryMatcher, TermMatch
 from reader.core.convert import OffsetMap, Script, ScriptConverter, default_converter
 from reader.core.document import BlockKind, Document
 from reader.core.phonetics import Phonetics, readings_for
+from reader.core.views import BlockViews, default_views
 
 if TYPE_CHECKING:
     from reader.core.pinyin import PinyinAnnotator
@@ -67,6 +68,8 @@ class DocumentAnnotator:
     ) -> None:
         self._matcher = matcher
         self._converter = converter or default_converter()
+        # one conversion per block, shared with the first screen when the converter is the shared one
+        self._block_views = default_views() if self._converter is default_converter() else BlockViews(self._converter)
         self._pinyin_given = pinyin  # the default model (numpy, weights) loads on first use
         self._cache: dict[tuple[str, Script], list[BlockAnnotation | None]] = {}
         self._views: dict[tuple[str, Script], list[str]] = {}
@@ -117,6 +120,7 @@ class DocumentAnnotator:
         with self._lock:
             self._cache.clear()
             self._views.clear()
+        self._block_views.forget()
 
     def region_for(self, document: Document) -> str:
         """The region the document is read as: the user's choice, else the detected one."""
@@ -156,8 +160,8 @@ class DocumentAnnotator:
         if views is None:
             slots = self._slots(document, script)
             views = [
-                slot.text if slot is not None else self._converter.to_script(document.block_text(block), script).text
-                for slot, block in zip(slots, document.blocks)
+                slot.text if slot is not None else self._block_views.view(document, script, i, keep=False).text
+                for i, slot in enumerate(slots)
             ]
             with self._lock:
                 if len(self._views) > 8:
@@ -207,7 +211,7 @@ class DocumentAnnotator:
             slot = slots[i]
             if slot is None:
                 block = document.blocks[i]
-                view = self._converter.to_script(document.block_text(block), script)
+                view = self._block_views.view(document, script, i)
                 slot = BlockAnnotation(
                     index=i,
                     kind=block.kind,
@@ -225,8 +229,7 @@ class DocumentAnnotator:
     ) -> None:
         views = []
         for i in indices:
-            block = document.blocks[i]
-            views.append(self._converter.to_script(document.block_text(block), script))
+            views.append(self._block_views.view(document, script, i))
         joined = "\n".join(v.text for v in views)
         readings = readings_for(joined, self._phonetics, taiwan_view=script == Script.TAIWAN, mandarin=self._pinyin)
         terms = self._matcher.find(joined, self.region_for(document))
@@ -252,4 +255,5 @@ class DocumentAnnotator:
                 readings=tuple(readings[pos:end]),
                 terms=tuple(block_terms),
             )
+            self._block_views.release(document, script, i)
             pos = end + 1

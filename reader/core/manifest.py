@@ -7,10 +7,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from reader.core.annotate import BlockAnnotation
-from reader.core.convert import OffsetMap, Script, ScriptConverter, default_converter, written_script
+from reader.core.convert import OffsetMap, Script, default_converter, written_script
 from reader.core.document import BlockKind, Document
 from reader.core.longtail import long_tail
 from reader.core.positions import per_unit, spans_to_utf16, utf16_offsets
+from reader.core.views import BlockViews
 
 if TYPE_CHECKING:
     from glossary.dictionary import Dictionary
@@ -83,12 +84,13 @@ def _block_json(block: BlockAnnotation) -> dict[str, Any]:
     return _block_item(block.index, block.kind, block.text, block.source_start, block.offsets, list(block.readings), _spans(block))
 
 
-def text_payload(document: Document, converter: ScriptConverter, script: Script, blocks: range, chunk: int) -> dict[str, Any]:
-    """A chunk's text in a script, without terms or readings: all the first screen waits for."""
+def text_payload(document: Document, views: BlockViews, script: Script, blocks: range, chunk: int) -> dict[str, Any]:
+    """A chunk's text in a script, without terms or readings: all the first screen waits for (the
+    conversions stay in VIEWS for the terms and readings that follow)."""
     out = []
     for i in blocks:
         block = document.blocks[i]
-        view = converter.to_script(document.block_text(block), script)
+        view = views.view(document, script, i)
         out.append(_block_item(i, block.kind, view.text, block.start, view.offsets, [None] * len(view.text), []))
     return {"chunk": chunk, "script": str(script), "part": "text", "blocks": out, "glossary": {}, "dict": {}}
 

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from reader.core.annotate import DocumentAnnotator
-from reader.core.convert import Script, default_converter, written_script
+from reader.core.convert import Script, written_script
 from reader.core.document import Document
+from reader.core.views import default_views
 from reader.core.manifest import chunk_payload, chunk_plan, document_info, text_payload
 
 if TYPE_CHECKING:
@@ -96,9 +97,9 @@ class DocumentPages:
         document, plan = entry
         start, end = plan[index]
         if part == "text":  # conversion only: the glossary is not even loaded for the first screen
-            converter = default_converter()
-            payload = text_payload(document, converter, script, range(start, end), index)
-            payload["title"] = converter.to_script(document.title, script).text
+            views = default_views()
+            payload = text_payload(document, views, script, range(start, end), index)
+            payload["title"] = views.converter.to_script(document.title, script).text
             return payload
         if part == "terms":
             blocks = self._annotator.annotate_light(document, script, range(start, end))

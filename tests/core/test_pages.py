@@ -79,3 +79,30 @@ def test_positions_reach_the_page_in_utf16_units_after_astral_characters() -> No
     me16 = len(block["text"][:me].encode("utf-16-le")) // 2
     assert block["py"][me16] == "wo3"
     assert block["map"][-1] == len(block["text"])  # the map still ends at the source's code-point length
+
+
+def test_each_block_is_converted_once_for_the_first_screen_its_terms_and_its_readings(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The three passes over a chunk (text, terms, full) take a block's conversion from one place; the
+    blocks come out the same as converting them afresh."""
+    from reader.core.convert import ScriptConverter, default_converter
+    from reader.core.views import default_views
+
+    default_views().forget()
+    calls: list[str] = []
+    convert = ScriptConverter.to_script
+
+    def counted(self, text, script):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return convert(self, text, script)
+
+    monkeypatch.setattr(ScriptConverter, "to_script", counted)
+    pages = _pages()
+    doc = bundled_document()
+    key = pages.add(doc)
+    first = json.loads(pages.serve([key, "taiwan", "0.json"]) or b"")
+    pages.serve([key, "taiwan", "0.terms.json"])
+    full = json.loads(pages.serve([key, "taiwan", "0.full.json"]) or b"")
+    bodies = [c for c in calls if c != doc.title]
+    assert len(bodies) == len(set(bodies)) == len(first["blocks"])  # each block once
+    fresh = [default_converter().to_script(doc.block_text(doc.blocks[b["i"]]), "taiwan").text for b in first["blocks"]]
+    assert [b["text"] for b in full["blocks"]] == [b["text"] for b in first["blocks"]] == fresh
