@@ -104,11 +104,22 @@ class GlossaryEntry:
         }
 
     def display_json(self) -> dict[str, Any]:
-        """to_json() plus what a reader is shown beside it: the region's label ("Hong Kong", "Guangdong")."""
+        """to_json() plus the labels a reader is shown with it, worked out once for the popup, the panel
+        and the PDF's notes: the region ("Hong Kong", "Guangdong"), whose English it is ("official
+        rendering (Xinhua)", "Zhushi's rendering", "your rendering") and both written forms, one
+        when they are the same ("國務院 · 国务院", "取得")."""
         from .regions import region_label
 
         data = self.to_json()
         data["region_label"] = region_label(self.region)
+        if self.source == "user":
+            data["whose"] = "your rendering"
+        elif self.english_source == "official":
+            data["whose"] = "official rendering" + (f" ({self.english_source_note})" if self.english_source_note else "")
+        else:
+            data["whose"] = "Zhushi's rendering"
+        same = not self.simplified or self.traditional == self.simplified
+        data["forms"] = self.traditional if same else f"{self.traditional} · {self.simplified}"
         return data
 
     @classmethod

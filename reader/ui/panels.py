@@ -121,15 +121,10 @@ def entry_html(info: dict[str, Any]) -> str:
     entry = info.get("entry")
     if entry:
         badge = "my glossary" if entry.get("source") == "user" else "glossary"
-        whose = (
-            f"official rendering ({e(entry.get('english_source_note', ''))})"
-            if entry.get("english_source") == "official"
-            else "Zhushi's rendering"
-        )
         parts.append(
-            f"<h2 style='margin:0'>{_forms(entry['traditional'], entry['simplified'])}</h2>"
+            f"<h2 style='margin:0'>{e(entry.get('forms') or entry['traditional'])}</h2>"
             f"<p style='color:#a33b20;margin:2px 0'>{e(entry['pinyin'])} <small>[{badge}]</small></p>"
-            f"<p><b>{e(entry['english'])}</b><br><small>{whose}"
+            f"<p><b>{e(entry['english'])}</b><br><small>{e(entry.get('whose', ''))}"
             + (f" · {e(entry['region_label'])}" if entry.get("region_label") else "")
             + "</small></p>"
             f"<p>{e(entry['explanation_en'])}</p><p>{e(entry['explanation_zh'])}</p>"
@@ -152,7 +147,7 @@ def entry_html(info: dict[str, Any]) -> str:
     if alt:
         parts.append(
             "<p style='color:gray'><small>Also a glossary term, not marked here as the context does not point to it:</small></p>"
-            f"<h3 style='margin:0'>{_forms(alt['traditional'], alt['simplified'])} <span style='color:#a33b20'>{e(alt['pinyin'])}</span></h3>"
+            f"<h3 style='margin:0'>{e(alt['forms']) if alt.get('forms') else _forms(alt['traditional'], alt['simplified'])} <span style='color:#a33b20'>{e(alt['pinyin'])}</span></h3>"
             f"<p><b>{e(alt['english'])}</b></p><p>{e(alt['explanation_en'])}</p>"
         )
     if not parts:

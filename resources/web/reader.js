@@ -542,10 +542,9 @@ function glossaryBox(g, hit) {
   head.appendChild(el("span", "badge", g.source === "user" ? "my glossary" : "glossary"));
   box.appendChild(head);
   if (shown !== full) box.appendChild(el("div", "src", `form of ${full} ${g.pinyin}`));
-  else if (g.simplified !== g.traditional) box.appendChild(el("div", "src", `${g.simplified} · ${g.traditional}`));
+  else if (g.simplified !== g.traditional) box.appendChild(el("div", "src", g.forms));
   box.appendChild(el("div", "en", g.english));
-  const whose = g.source === "user" ? "your rendering" : g.english_source === "official" ? `official rendering${g.english_source_note ? " (" + g.english_source_note + ")" : ""}` : "Zhushi's rendering";
-  box.appendChild(el("div", "src", g.region_label ? `${whose} · ${g.region_label}` : whose));
+  box.appendChild(el("div", "src", g.region_label ? `${g.whose} · ${g.region_label}` : g.whose));
   box.appendChild(el("p", "ex", g.explanation_en));
   box.appendChild(el("p", "ex zh", g.explanation_zh));
   return box;
@@ -823,11 +822,10 @@ function makeNote(g, n, pages) {
   const p = el("div", "note");
   p.id = `note-${n}`;
   p.appendChild(el("span", "n", n + ". "));
-  p.appendChild(el("b", null, g.traditional === g.simplified ? g.traditional : `${g.traditional} / ${g.simplified}`));
+  p.appendChild(el("b", null, g.forms));
   p.appendChild(document.createTextNode(` ${g.pinyin} — `));
   p.appendChild(el("i", null, g.english));
-  p.appendChild(document.createTextNode(g.source === "user" ? " (my glossary)" :
-    (g.english_source === "official" ? ` (official${g.english_source_note ? ", " + g.english_source_note : ""})` : " (Zhushi's rendering)")));
+  p.appendChild(document.createTextNode(` (${g.whose})`));
   if (g.region_label) p.appendChild(document.createTextNode(` [${g.region_label}]`));
   p.appendChild(el("div", null, g.explanation_en));
   p.appendChild(el("div", null, g.explanation_zh));

@@ -99,3 +99,18 @@ def test_wrong_type_raises(tmp_path):
 def test_from_mapping_round_trip():
     entry = make_entry(variants=("a", "b"), related=())
     assert GlossaryEntry.from_mapping(entry.to_json()) == entry
+
+
+def test_an_entry_comes_ready_for_display_with_its_labels() -> None:
+    """The popup, the side panel and the PDF's notes all show the labels worked out here, once."""
+    from glossary.model import GlossaryEntry
+
+    entries = {e.id: e for e in load_curated()}
+    official = next(e for e in entries.values() if e.english_source == "official" and e.english_source_note and e.simplified != e.traditional)
+    shown = official.display_json()
+    assert shown["whose"] == f"official rendering ({official.english_source_note})"
+    assert shown["forms"] == f"{official.traditional} · {official.simplified}"
+    ours = next(e for e in entries.values() if e.english_source == "zhushi" and e.simplified == e.traditional)
+    assert ours.display_json()["whose"] == "Zhushi's rendering" and ours.display_json()["forms"] == ours.traditional
+    mine = GlossaryEntry.from_mapping({"id": "mine", "simplified": "试点", "traditional": "試點", "english": "pilot"}, source="user")
+    assert mine.display_json()["whose"] == "your rendering" and mine.display_json()["forms"] == "試點 · 试点"
