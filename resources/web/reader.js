@@ -552,17 +552,31 @@ function glossaryBox(g, hit) {
 
 function showPopup(hit, x, y) {
   const pop = renderPopup(hit);
+  markHovered(hit);
+  // the hovered word's box (its characters' union); the mouse point if it has none
+  let wordTop = y, wordBottom = y;
+  for (const e of document.querySelectorAll(".hovered")) {
+    const r = e.getBoundingClientRect();
+    if (r.height) { wordTop = Math.min(wordTop === y ? r.top : wordTop, r.top); wordBottom = Math.max(wordBottom === y ? r.bottom : wordBottom, r.bottom); }
+  }
   pop.hidden = false;
+  pop.style.maxHeight = "";
   pop.style.left = "0px";  // measured at its natural width, not squeezed by where it was last shown
   pop.style.top = "0px";
-  const w = pop.offsetWidth, h = pop.offsetHeight;
-  const vw = window.innerWidth, vh = window.innerHeight;
-  let left = x + 12, top = y + 18;
-  if (left + w > vw - 6) left = Math.max(6, vw - w - 6);
-  if (top + h > vh - 6) top = Math.max(6, y - h - 12);
+  const w = pop.offsetWidth;
+  const vw = window.innerWidth, vh = window.innerHeight, gap = 6;
+  let left = x + 12;
+  if (left + w > vw - gap) left = Math.max(gap, vw - w - gap);
+  // below the word when it fits, else above it; when neither side holds it whole, on the roomier
+  // side with its height capped there (it scrolls): the popup never covers the word it explains
+  const below = vh - wordBottom - 2 * gap, above = wordTop - 2 * gap;
+  let h = pop.offsetHeight, top;
+  if (h <= below) top = wordBottom + gap;
+  else if (h <= above) top = wordTop - gap - h;
+  else if (below >= above) { pop.style.maxHeight = below + "px"; top = wordBottom + gap; }
+  else { pop.style.maxHeight = above + "px"; h = pop.offsetHeight; top = wordTop - gap - h; }
   pop.style.left = left + "px";
-  pop.style.top = top + "px";
-  markHovered(hit);
+  pop.style.top = Math.max(gap, top) + "px";
   const key = `${hit.b}:${hit.start}:${hit.end}`;
   if (key !== Z.hoverKey) {
     Z.hoverKey = key;

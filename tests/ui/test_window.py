@@ -302,6 +302,29 @@ def test_popup_stays_on_screen(driver) -> None:  # type: ignore[no-untyped-def]
     assert left >= 0 and top >= 0 and right <= width and bottom <= height
 
 
+def test_a_long_popup_in_a_short_window_never_covers_the_word(driver) -> None:  # type: ignore[no-untyped-def]
+    """Neither above nor below the word holds a long entry whole in a short window: the popup goes on
+    the roomier side with its height capped there (it scrolls), fully visible, the word uncovered."""
+    size = driver.window.size()
+    driver.window.resize(1000, 420)
+    try:
+        pump(300)
+        driver.hover("晉江經驗")
+        box = driver.run_js(
+            "const p = document.getElementById('popup').getBoundingClientRect();"
+            "const w = [...document.querySelectorAll('.hovered')].map((e) => e.getBoundingClientRect());"
+            "return [p.left, p.top, p.right, p.bottom, window.innerWidth, window.innerHeight,"
+            " Math.min(...w.map((r) => r.top)), Math.max(...w.map((r) => r.bottom)), w.length];"
+        )
+        left, top, right, bottom, width, height, word_top, word_bottom, chars = box
+        assert chars >= 4 and left >= 0 and top >= 0 and right <= width and bottom <= height
+        assert bottom <= word_top or top >= word_bottom  # above or below the word, never over it
+        assert "Jinjiang" in driver.popup_text()
+    finally:
+        driver.window.resize(size)
+        pump(300)
+
+
 def test_broken_user_glossary_is_kept_aside_and_the_window_starts(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from reader.core.loader import bundled_document
     from reader.core.services import Services
