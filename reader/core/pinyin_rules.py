@@ -246,6 +246,13 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     # depend on their sentence, which the model got wrong there
     "之都:1=du1 首都:1=du1 北都:1=du1 长照:0=chang2 相关:0=xiang1 降准:0=jiang4 中标:0=zhong4 切中:1=zhong4 "
     "考量:1=liang2 内卷:1=juan3 调高:0=tiao2 调低:0=tiao2 钉钉子:0=ding4 儿少:1=shao4 另一重:2=chong2 "
+    # standard readings of words whose reading does not depend on the sentence (checked against
+    # sentences of our own making; not from the labelled prose)
+    "还款:0=huan2 还债:0=huan2 还钱:0=huan2 还清:0=huan2 还账:0=huan2 还本:0=huan2 "
+    "包干:1=gan4 万重:1=chong2 千重:1=chong2 长效:0=chang2 "
+    "系好:0=ji4 系紧:0=ji4 系鞋带:0=ji4 系领带:0=ji4 系安全带:0=ji4 "
+    "理应:1=ying1 宁可:0=ning4 宁愿:0=ning4 宁肯:0=ning4 折腾:0=zhe1 冲着:0=chong4 "
+    "朝夕:0=zhao1 一朝一夕:1=zhao1 朝气:0=zhao1 朝三暮四:0=zhao1 "
 )
 
 # 为 at the start of a clause is the preposition wèi ("for"), except in these words (为期, 为首 ...).

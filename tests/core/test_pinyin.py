@@ -196,3 +196,22 @@ REAL_PROSE_WORDS = [  # sentences of our own with the words real prose showed th
 @pytest.mark.parametrize("text, at, reading", REAL_PROSE_WORDS)
 def test_words_real_prose_needs(ann: PinyinAnnotator, text: str, at: int, reading: str) -> None:
     assert ann.readings(text)[at] == reading
+
+
+STANDARD_WORDS = [  # sentences of our own: words with one standard reading whatever the sentence
+    ("企业按时还款的能力增强", "还", "huan2"),
+    ("实行财政包干制度", "干", "gan4"),
+    ("轻舟已过万重山", "重", "chong2"),
+    ("建立参保长效机制", "长", "chang2"),
+    ("请系好安全带", "系", "ji4"),
+    ("理应承担责任", "应", "ying1"),
+    ("宁可慢一点也要稳", "宁", "ning4"),
+    ("不要瞎折腾", "折", "zhe1"),
+    ("冲着问题去", "冲", "chong4"),
+    ("非一朝一夕之功", "朝", "zhao1"),
+]
+
+
+@pytest.mark.parametrize("text, char, reading", STANDARD_WORDS)
+def test_words_with_one_standard_reading(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
+    assert ann.readings(text)[text.index(char)] == reading
