@@ -253,6 +253,7 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "系好:0=ji4 系紧:0=ji4 系鞋带:0=ji4 系领带:0=ji4 系安全带:0=ji4 "
     "理应:1=ying1 宁可:0=ning4 宁愿:0=ning4 宁肯:0=ning4 折腾:0=zhe1 冲着:0=chong4 "
     "朝夕:0=zhao1 一朝一夕:1=zhao1 朝气:0=zhao1 朝三暮四:0=zhao1 "
+    "答应:1=ying5 商量:1=liang5 思量:1=liang5 拮据:1=ju1 "
 )
 
 # 为 at the start of a clause is the preposition wèi ("for"), except in these words (为期, 为首 ...).
@@ -260,8 +261,51 @@ _CLAUSE_START = frozenset("，,。；;：:！!？?、“（(\n")
 _WEI2_AFTER = frozenset("期数首止时伍患生害非所虎难政官准例证由")
 
 
+# 为 "for (someone's benefit)" before the one who benefits and a verb of doing for them: 要为企业排忧解难,
+# 为基层减负, 为群众办实事 — wèi, unless 为 is part of a word (成为, 作为 …) or a 以…为 frame.
+_WEI4_VERBS = ("提供", "服务", "创造", "排忧解难", "减负", "松绑", "纾困", "赋能", "保驾护航", "营造", "搭建",
+               "办实事", "办好事", "谋福利", "谋幸福", "谋复兴", "谋发展", "作出贡献", "做出贡献", "贡献", "注入",
+               "带来", "撑腰", "兜底", "解决", "解难", "分忧", "铺路", "护航", "加油", "点赞", "奠定", "开辟", "打开")
+_WEI_WORD_BEFORE = frozenset("成作认称视较更广极甚尤最颇实行难人所以化改变分转沦因唯惟评选定列命誉封聘任立升晋划归编合折换译简缩扩约概身有无可")
+_CLAUSE_BREAK = frozenset("，,。；;：:！!？?、\n")
+# The complement 得 after a verb, before how it is done (发展得好, 做得更实): de, unless the verb and
+# 得 make a word of their own (获得, 取得 …: dé).
+_DE_AFTER = frozenset("很更好非十越比相太极最较挺真快慢早晚清扎稳")
+_DE2_WORDS = frozenset(("获得", "取得", "赢得", "求得", "博得", "习得", "心得", "所得", "应得", "不得", "难得",
+                        "落得", "只得", "免得", "乐得", "巴不得", "省得", "懒得", "总得", "必得", "还得", "才得", "就得"))
+
+
+def _benefactive_wei(simp: str, out: list[str | None]) -> None:
+    n = len(simp)
+    i = simp.find("为")
+    while i >= 0:
+        word_before = i > 0 and simp[i - 1] in _WEI_WORD_BEFORE and simp[max(0, i - 2) : i] not in ("积极", "消极", "终极")
+        if out[i] == "wei2" and not word_before and i + 1 < n \
+                and simp[i + 1] not in _WEI2_AFTER:
+            end = i + 1
+            while end < n and end - i <= 14 and simp[end] not in _CLAUSE_BREAK:
+                end += 1
+            start = i
+            while start > 0 and i - start < 20 and simp[start - 1] not in _CLAUSE_BREAK:
+                start -= 1
+            clause_after = simp[i + 1 : end]
+            if "以" not in simp[start:i] and any(v in clause_after[1:] for v in _WEI4_VERBS):
+                out[i] = "wei4"
+        i = simp.find("为", i + 1)
+
+
+def _complement_de(simp: str, out: list[str | None]) -> None:
+    n = len(simp)
+    i = simp.find("得")
+    while i >= 0:
+        if 0 < i < n - 1 and out[i] == "de2" and simp[i + 1] in _DE_AFTER and out[i - 1] is not None \
+                and simp[i - 1 : i + 1] not in _DE2_WORDS and simp[max(0, i - 2) : i + 1] not in _DE2_WORDS:
+            out[i] = "de5"
+        i = simp.find("得", i + 1)
+
+
 def apply_word_rules(simp: str, out: list[str | None]) -> None:
-    """Apply WORD_OVERRIDES and the clause-initial 为 rule in place."""
+    """Apply WORD_OVERRIDES, the clause-initial and the benefactive 为 rules and the complement 得 rule in place."""
     for word, rs in WORD_OVERRIDES.items():
         i = simp.find(word)
         while i >= 0:
@@ -276,4 +320,6 @@ def apply_word_rules(simp: str, out: list[str | None]) -> None:
                 and out[i] == "wei2":
             out[i] = "wei4"
         i = simp.find("为", i + 1)
+    _benefactive_wei(simp, out)
+    _complement_de(simp, out)
 

@@ -215,3 +215,22 @@ STANDARD_WORDS = [  # sentences of our own: words with one standard reading what
 @pytest.mark.parametrize("text, char, reading", STANDARD_WORDS)
 def test_words_with_one_standard_reading(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
     assert ann.readings(text)[text.index(char)] == reading
+
+
+WEI_AND_DE = [  # sentences of our own: 为 "for" before the one who benefits, the complement 得, and their look-alikes
+    ("要为经营主体排忧解难", "为", "wei4"),
+    ("积极为基层减负", "为", "wei4"),
+    ("努力为企业提供优质服务", "为", "wei4"),
+    ("将其列为服务重点", "为", "wei2"),
+    ("以服务群众为宗旨", "为", "wei2"),
+    ("他被任命为局长", "为", "wei2"),
+    ("改革发展得很快", "得", "de5"),
+    ("工作做得更实", "得", "de5"),
+    ("取得很大成效", "得", "de2"),
+    ("获得更多支持", "得", "de2"),
+]
+
+
+@pytest.mark.parametrize("text, char, reading", WEI_AND_DE)
+def test_wei_for_the_beneficiary_and_the_complement_de(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
+    assert ann.readings(text)[text.index(char)] == reading
