@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reader.core.pinyin import PinyinAnnotator  # noqa: E402
 
-DATA = Path("/work/shared/data/cpp-dev")
+DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "cpp-dev"
 
 
 def load() -> list[tuple[str, int, str]]:

@@ -9,7 +9,7 @@ import pytest
 from reader.core.pinyin import PinyinAnnotator, default_annotator, format_reading
 
 ROOT = Path(__file__).resolve().parents[2]
-CPP = Path("/work/shared/data/cpp-dev")
+CPP = ROOT / "tests" / "data" / "cpp-dev"  # shipped with its licence (Apache-2.0)
 ARTICLE = ROOT / "resources" / "articles" / "quanzhou-article.txt"
 
 
@@ -26,7 +26,6 @@ def reading_of(ann: PinyinAnnotator, text: str, word: str, index: int, nth: int 
     return ann.readings(text)[pos + index]
 
 
-@pytest.mark.skipif(not (CPP / "dev.sent").exists(), reason="CPP dev split not available")
 def test_cpp_dev_accuracy(ann: PinyinAnnotator) -> None:
     sents = (CPP / "dev.sent").read_text("utf-8").splitlines()
     labels = (CPP / "dev.lb").read_text("utf-8").splitlines()
@@ -41,7 +40,7 @@ def test_cpp_dev_accuracy(ann: PinyinAnnotator) -> None:
         pos += len(text) + 1
     acc = ok / len(texts)
     print(f"CPP dev accuracy: {acc:.4f} ({ok}/{len(texts)})")
-    assert acc >= 0.975
+    assert acc >= 0.98  # 98.01% today (the floor catches a regression)
 
 
 # (word in the article, index of the character in the word, expected reading, occurrence)
