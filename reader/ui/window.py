@@ -279,6 +279,9 @@ class MainWindow(QMainWindow):
         self.script_box.activated.connect(lambda idx: self.viewing.set_script(Script(self.script_box.itemData(idx))))
         bar.addWidget(self.script_box)
         self.region_box = QComboBox()
+        # wide enough for the detected region's label ("Region: auto (Mainland China)"), set after the first screen
+        self.region_box.setMinimumContentsLength(28)
+        self.region_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.region_box.addItem("Region: auto", "auto")
         for region in REGIONS:
             self.region_box.addItem(f"Region: {REGION_LABELS[region]}", region)
