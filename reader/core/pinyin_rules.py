@@ -253,7 +253,8 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "系好:0=ji4 系紧:0=ji4 系鞋带:0=ji4 系领带:0=ji4 系安全带:0=ji4 "
     "理应:1=ying1 宁可:0=ning4 宁愿:0=ning4 宁肯:0=ning4 折腾:0=zhe1 冲着:0=chong4 "
     "朝夕:0=zhao1 一朝一夕:1=zhao1 朝气:0=zhao1 朝三暮四:0=zhao1 "
-    "答应:1=ying5 商量:1=liang5 思量:1=liang5 拮据:1=ju1 "
+    "答应:1=ying5 商量:1=liang5 思量:1=liang5 拮据:1=ju1 一着不慎:1=zhao1 "
+    "上调利率:1=tiao2 上调价格:1=tiao2 上调标准:1=tiao2 上调幅度:1=tiao2 上调至:1=tiao2 "
 )
 
 # 为 at the start of a clause is the preposition wèi ("for"), except in these words (为期, 为首 ...).
@@ -273,6 +274,31 @@ _CLAUSE_BREAK = frozenset("，,。；;：:！!？?、\n")
 _DE_AFTER = frozenset("很更好非十越比相太极最较挺真快慢早晚清扎稳")
 _DE2_WORDS = frozenset(("获得", "取得", "赢得", "求得", "博得", "习得", "心得", "所得", "应得", "不得", "难得",
                         "落得", "只得", "免得", "乐得", "巴不得", "省得", "懒得", "总得", "必得", "还得", "才得", "就得"))
+
+
+# 率 at the end of a word naming a rate (达标率, 城镇化率, 中标率) is lǜ: the model, trained on few of them,
+# often says shuài ("to lead", 率先, 率队). Decided by what follows — what is said of a rate (达, 提高,
+# 下降, a number, the end of the clause) — and by what comes before (坦率, 表率 … are shuài words).
+_RATE_AFTER = ("达", "为", "提高", "提升", "下降", "降低", "超过", "保持", "稳定", "在", "是", "的", "和", "与",
+               "及", "、", "，", ",", "。", "；", ";", "）", ")", "％", "%", "不", "均", "仍", "已", "将", "连续",
+               "逐步", "逐年", "明显", "大幅", "显著", "由", "从", "较", "比", "同比", "环比", "上升", "居", "高于",
+               "低于", "分别", "约", "接近", "突破", "首次", "持续", "实现", "进一步", "增长", "回升", "有所", "也",
+               "都", "还", "要", "指标", "领先", "\n")
+_SHUAI_BEFORE = frozenset("坦草轻直真粗督统表相")
+_LEADS = ("代表团", "考察团", "调研组", "工作组", "代表队", "队", "团")
+
+
+def _rate_lv(simp: str, out: list[str | None]) -> None:
+    n = len(simp)
+    i = simp.find("率")
+    while i >= 0:
+        if out[i] == "shuai4" and i > 0 and out[i - 1] is not None and simp[i - 1] not in _SHUAI_BEFORE:
+            rest = simp[i + 1 : i + 4]
+            if not rest or rest[0].isdigit() or rest.startswith(_RATE_AFTER):
+                out[i] = "lü4"
+        elif out[i] == "lü4" and simp.startswith(_LEADS, i + 1):  # 部长率代表团访问: "to lead"
+            out[i] = "shuai4"
+        i = simp.find("率", i + 1)
 
 
 def _benefactive_wei(simp: str, out: list[str | None]) -> None:
@@ -322,4 +348,5 @@ def apply_word_rules(simp: str, out: list[str | None]) -> None:
         i = simp.find("为", i + 1)
     _benefactive_wei(simp, out)
     _complement_de(simp, out)
+    _rate_lv(simp, out)
 

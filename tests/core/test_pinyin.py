@@ -233,3 +233,20 @@ WEI_AND_DE = [  # sentences of our own: 为 "for" before the one who benefits, t
 @pytest.mark.parametrize("text, char, reading", WEI_AND_DE)
 def test_wei_for_the_beneficiary_and_the_complement_de(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
     assert ann.readings(text)[text.index(char)] == reading
+
+
+RATES = [  # sentences of our own: 率 naming a rate is lǜ; 率 "to lead" and its words are shuài
+    ("全市城镇化率达到百分之六十", "lü4"),
+    ("产品合格率大幅提高", "lü4"),
+    ("粮食自给率在下降", "lü4"),
+    ("本地中标率领先全国", "lü4"),
+    ("书记率队调研", "shuai4"),
+    ("部长率代表团访问", "shuai4"),
+    ("发挥表率作用", "shuai4"),
+    ("要率先垂范", "shuai4"),
+]
+
+
+@pytest.mark.parametrize("text, reading", RATES)
+def test_rate_and_lead(ann: PinyinAnnotator, text: str, reading: str) -> None:
+    assert ann.readings(text)[text.index("率")] == reading
