@@ -255,6 +255,10 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "朝夕:0=zhao1 一朝一夕:1=zhao1 朝气:0=zhao1 朝三暮四:0=zhao1 "
     "答应:1=ying5 商量:1=liang5 思量:1=liang5 拮据:1=ju1 一着不慎:1=zhao1 "
     "上调利率:1=tiao2 上调价格:1=tiao2 上调标准:1=tiao2 上调幅度:1=tiao2 上调至:1=tiao2 "
+    "一行三会:1=hang2 一行两会:1=hang2 正当权益:1=dang4 正当竞争:1=dang4 正当理由:1=dang4 正当防卫:1=dang4 "
+    "正当性:1=dang4 正当利益:1=dang4 正当经营:1=dang4 不正当:2=dang4 当天:0=dang4 当晚:0=dang4 当天津:0=dang1 "
+    "分量:0=fen4 积极分子:2=fen4 知识分子:2=fen4 恐怖分子:2=fen4 犯罪分子:2=fen4 极端分子:2=fen4 腐败分子:2=fen4 黑恶分子:2=fen4 分裂分子:2=fen4 台独分子:2=fen4 港独分子:2=fen4 不法分子:2=fen4 违法分子:2=fen4 敌对分子:2=fen4 反动分子:2=fen4 骨干分子:2=fen4 先进分子:2=fen4 落后分子:2=fen4 右派分子:2=fen4 激进分子:2=fen4 暴力分子:2=fen4 涉黑分子:2=fen4 危险分子:2=fen4 投机分子:2=fen4 颠覆分子:2=fen4 "
+    "亲密无间:3=jian4 揣度:1=duo2 忖度:1=duo2 审时度势:2=duo2 接种:1=zhong4 "
 )
 
 # 为 at the start of a clause is the preposition wèi ("for"), except in these words (为期, 为首 ...).

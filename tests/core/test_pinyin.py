@@ -250,3 +250,19 @@ RATES = [  # sentences of our own: 率 naming a rate is lǜ; 率 "to lead" and i
 @pytest.mark.parametrize("text, reading", RATES)
 def test_rate_and_lead(ann: PinyinAnnotator, text: str, reading: str) -> None:
     assert ann.readings(text)[text.index("率")] == reading
+
+
+MORE_STANDARD_WORDS = [  # sentences of our own
+    ("会议当天通过了决议", "当", "dang4"),
+    ("当日本代表团抵达时", "当", "dang1"),
+    ("维护职工正当权益", "当", "dang4"),
+    ("犯罪分子落网", "分", "fen4"),
+    ("要审时度势", "度", "duo2"),
+    ("儿童接种疫苗", "种", "zhong4"),
+    ("亲密无间的伙伴", "间", "jian4"),
+]
+
+
+@pytest.mark.parametrize("text, char, reading", MORE_STANDARD_WORDS)
+def test_more_words_with_one_standard_reading(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
+    assert ann.readings(text)[text.index(char)] == reading
