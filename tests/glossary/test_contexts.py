@@ -67,13 +67,13 @@ def test_context_rules_raise_precision_without_losing_recall_on_the_held_half(ma
     context, plain = matchers
     precision, recall = scores(context, "held")
     plain_precision, plain_recall = scores(plain, "held")
-    assert precision >= 0.94 and precision > plain_precision + 0.10
+    assert precision >= 0.955 and precision > plain_precision + 0.10
     assert recall >= 0.98 and recall >= plain_recall - 0.015
 
 
 def test_each_kind_of_trap_is_mostly_avoided(matchers) -> None:  # type: ignore[no-untyped-def]
     context, _ = matchers
-    for kind, floor in (("trap-inside", 0.9), ("trap-numbered", 0.85), ("trap-everyday", 0.75), ("trap-region", 0.9)):
+    for kind, floor in (("trap-inside", 0.9), ("trap-numbered", 0.85), ("trap-everyday", 0.85), ("trap-region", 0.9)):
         rows = [r for r in ROWS if r["kind"] == kind]
         avoided = sum(judge(context, r) == "tn" for r in rows) / len(rows)
         assert avoided >= floor, (kind, avoided)  # the plain matcher avoids 8%, 30%, 0% and 5%
