@@ -96,13 +96,23 @@ def _strip_leading(phrase: str) -> str:
 
 def _phrase_quality(query: str, definitions: Iterable[str]) -> int:
     """EXACT when a definition is the query, PREFIX when one starts with it, PHRASE when one contains it."""
-    best = PARTIAL
-    padded = f" {query} "
+    return _normed_quality(query, _normed(definitions))
+
+
+def _normed(definitions: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    """Each definition as a normalised phrase and the same without a leading "to"/"the"/"a"."""
+    out = []
     for definition in definitions:
         phrase = _norm_phrase(definition)
-        if not phrase:
-            continue
-        bare = _strip_leading(phrase)
+        if phrase:
+            out.append((phrase, _strip_leading(phrase)))
+    return tuple(out)
+
+
+def _normed_quality(query: str, phrases: Iterable[tuple[str, str]]) -> int:
+    best = PARTIAL
+    padded = f" {query} "
+    for phrase, bare in phrases:
         if phrase == query or bare == query:
             return EXACT
         if (phrase + " ").startswith(query + " ") or (bare + " ").startswith(query + " "):
@@ -277,16 +287,22 @@ class TermSearch:
                 tuple(fold(form) for form in entry.forms()),
                 plain_pinyin(entry.pinyin),
                 _norm_phrase(entry.english),
-                tuple(part for part in re.split(r"[;,]\s*", entry.english) if part.strip()),
-                frozenset(_norm_phrase(entry.english).split()),  # the English words, split once (not per query)
+                # the English and its parts, normalised once (not per query)
+                _normed((entry.english, *(part for part in re.split(r"[;,]\s*", entry.english) if part.strip()))),
+                frozenset(_norm_phrase(entry.english).split()),
             )
             for entry in self._entries
         ]
+        # English word -> the entries whose rendering has it: a query in English looks only at those
+        self._by_english_word: dict[str, list[int]] = {}
+        for k, row in enumerate(self._glossary):
+            for word in row[5]:
+                self._by_english_word.setdefault(word, []).append(k)
 
     def set_entries(self, entries: Iterable[GlossaryEntry]) -> None:
         """Replace the glossary entries (after the user edits theirs); the dictionary index is kept."""
         fresh = TermSearch(entries, None)
-        self._entries, self._glossary = fresh._entries, fresh._glossary
+        self._entries, self._glossary, self._by_english_word = fresh._entries, fresh._glossary, fresh._by_english_word
 
     def prepare(self) -> None:
         """Build the dictionary indexes now (e.g. from a background thread)."""
@@ -340,7 +356,15 @@ class TermSearch:
         phrase = _norm_phrase(query)
         pinyin_ok = not has_han and bool(_PINYIN_QUERY_RE.match(query)) and bool(plain)
         words = phrase.split() if phrase else []
-        for entry, forms, (entry_plain, entry_tones), english, parts, english_words in self._glossary:
+        rows: Iterable[tuple[Any, ...]] = self._glossary
+        if not has_han and not pinyin_ok:
+            # English only: the entries that have every word of the query (the rarest word's list first)
+            if not words:
+                return hits
+            lists = sorted((self._by_english_word.get(word, []) for word in set(words)), key=len)
+            common = set(lists[0]).intersection(*lists[1:])
+            rows = [self._glossary[k] for k in sorted(common)]
+        for entry, forms, (entry_plain, entry_tones), english, parts, english_words in rows:
             quality = 0
             if has_han:
                 for form in forms:
@@ -357,7 +381,7 @@ class TermSearch:
                     quality = EXACT if exact else PREFIX
                 if phrase:
                     if all(word in english_words for word in words):
-                        quality = max(quality, _phrase_quality(phrase, (entry.english, *parts)))
+                        quality = max(quality, _normed_quality(phrase, parts))
             if quality:
                 hits.append((entry, quality))
         return hits
