@@ -266,3 +266,17 @@ MORE_STANDARD_WORDS = [  # sentences of our own
 @pytest.mark.parametrize("text, char, reading", MORE_STANDARD_WORDS)
 def test_more_words_with_one_standard_reading(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
     assert ann.readings(text)[text.index(char)] == reading
+
+
+PEOPLE_AND_CERTAINTY = [  # sentences of our own
+    ("坚持执政为民", "为", "wei4"),
+    ("做到权为民所用", "为", "wei2"),
+    ("这一地区成为民族团结的典范", "为", "wei2"),
+    ("以中国的确定性稳住世界", "的", "de5"),
+    ("的确如此", "的", "di2"),
+]
+
+
+@pytest.mark.parametrize("text, char, reading", PEOPLE_AND_CERTAINTY)
+def test_wei_min_and_certainty(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
+    assert ann.readings(text)[text.index(char)] == reading
