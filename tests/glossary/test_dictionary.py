@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 from glossary.dictionary import Dictionary, parse_cedict
 from glossary.pinyin import numbers_to_marks
@@ -78,19 +77,17 @@ def test_entries_for_text_finds_every_headword_in_the_text(dictionary):
     assert {"中华人民共和国", "美利坚合众国", "人民大会堂", "一带一路"} <= found
 
 
-def test_entries_for_text_speed(dictionary):
-    text = ("中国人民银行今天宣布下调存款准备金率，以支持实体经济发展。" * 200)[:5000]
-    dictionary.entries_for_text(text[:100])
-    start = time.perf_counter()
-    dictionary.entries_for_text(text)
-    assert time.perf_counter() - start < 0.2
+def test_entries_for_a_long_text_are_those_of_its_sentences(dictionary):
+    """(Its speed is measured by bench/bench_glossary.py, not asserted here.)"""
+    sentence = "中国人民银行今天宣布下调存款准备金率，以支持实体经济发展。"
+    text = (sentence * 200)[:5000]
+    assert set(dictionary.entries_for_text(sentence)) <= set(dictionary.entries_for_text(text))
+    assert {"中国人民银行", "存款准备金率", "实体"} <= set(dictionary.entries_for_text(text))
 
 
-def test_lookup_speed(dictionary):
-    start = time.perf_counter()
-    for _ in range(1000):
-        dictionary.lookup("银行")
-    assert (time.perf_counter() - start) / 1000 < 0.001
+def test_repeated_lookups_agree(dictionary):
+    first = dictionary.lookup("银行")
+    assert first and all(dictionary.lookup("银行") == first for _ in range(1000))
 
 
 def test_cache_written_and_reused(tmp_path):

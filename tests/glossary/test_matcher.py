@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 from glossary.matcher import GlossaryMatcher
 from glossary.normalize import fold
@@ -69,12 +68,9 @@ def test_empty_inputs(sample_entries):
     assert GlossaryMatcher(sample_entries).find("") == []
 
 
-def test_one_million_characters_is_fast(sample_entries):
+def test_one_million_characters_are_all_matched(sample_entries):
+    """(The time it takes is measured by bench/bench_glossary.py, not asserted here.)"""
     filler = "我们要坚持以人民为中心的发展思想，推动经济高质量发展。"
     text = (filler * 10 + "推進專精特新和放管服改革。") * (1_000_000 // (len(filler) * 10 + 13))
-    matcher = GlossaryMatcher(sample_entries)
-    start = time.perf_counter()
-    found = matcher.find(text)
-    elapsed = time.perf_counter() - start
+    found = GlossaryMatcher(sample_entries).find(text)
     assert len(found) >= 2 * (len(text) // 500)
-    assert elapsed < 2.0, f"{elapsed:.2f}s for {len(text)} characters"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -96,11 +95,8 @@ def test_plain_pinyin():
     assert plain_pinyin("lu:4") == ("lv", (4,))
 
 
-def test_speed(term_search):
-    queries = ["专精特新", "fangguanfu", "fang guan fu", "streamline administration", "shi", "s", "a", "to be", "的", "人"]
-    worst = 0.0
-    for query in queries:
-        start = time.perf_counter()
-        term_search.search(query)
-        worst = max(worst, time.perf_counter() - start)
-    assert worst < 0.06, f"worst query took {worst * 1000:.1f} ms"
+def test_short_and_common_queries_give_results(term_search):
+    """The queries bench/bench_glossary.py times (its worst query is reported there, not asserted here)."""
+    for query in ["专精特新", "fangguanfu", "fang guan fu", "streamline administration", "shi", "s", "a", "to be", "的", "人"]:
+        assert term_search.search(query), query
+    assert term_search.search("fangguanfu")[0].simplified == "放管服"
