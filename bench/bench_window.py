@@ -161,7 +161,7 @@ def reader(file: str | None) -> None:
     out["script_switch_ms"] = 1000 * sorted(sw)[len(sw) // 2]
     hv = []
     seen: list[dict] = []
-    window.bridge.hovered.connect(seen.append)
+    window.bridge.hoverShown.connect(seen.append)
     for word in ("放管服", "半導體", "專精特新", "廈漳泉都市圈", "會計"):
         where = driver.locate(word)
         driver.mouse_move(2, 2)  # off the text: the popup closes

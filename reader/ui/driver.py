@@ -125,7 +125,7 @@ class WindowDriver:
         where: dict[str, Any] = {}
         for _ in range(8):
             self.window.bridge.send("hoverRequested", {"text": text})
-            found = wait_signal(self.window.bridge.hoverTargetFound, 10000)
+            found = wait_signal(self.window.bridge.hoverTarget, 10000)
             if found.get("x", -1) < 0:
                 raise DriverTimeout(f"“{text}” is not in the document")
             pump(120)
@@ -138,19 +138,19 @@ class WindowDriver:
         """Move the mouse onto the first occurrence of text and wait for its popup."""
         where = self.locate(text)
         seen: list[dict[str, Any]] = []
-        self.window.bridge.hovered.connect(seen.append)
+        self.window.bridge.hoverShown.connect(seen.append)
         try:
             for _ in range(3):
                 self.mouse_move(2, 2)  # off the text: any popup closes
                 pump(40)
                 self.mouse_move(where["x"], where["y"])
                 try:
-                    wait_until(lambda: bool(seen), self.window.bridge.hovered, timeout_ms // 3, f"a popup for “{text}”")
+                    wait_until(lambda: bool(seen), self.window.bridge.hoverShown, timeout_ms // 3, f"a popup for “{text}”")
                     return seen[-1]
                 except DriverTimeout:
                     continue
         finally:
-            self.window.bridge.hovered.disconnect(seen.append)
+            self.window.bridge.hoverShown.disconnect(seen.append)
         raise DriverTimeout(f"no popup for “{text}”")
 
     def popup_text(self) -> str:

@@ -119,7 +119,7 @@ class PdfPrinter(QObject):
             return
         self.progress.emit(5, "Preparing the pages…")
         self.window.bridge.send("settingsChanged", {"pinyin": self.options.pinyin})
-        self.window.bridge.printPrepared.connect(self._on_prepared)
+        self.window.bridge.printReady.connect(self._on_prepared)
         self._connected = True
         self.window.bridge.send("printRequested", {"notes": self.options.notes, "paper": self.options.paper, "pages": {}})
 
@@ -199,7 +199,7 @@ class PdfPrinter(QObject):
     def _finish(self, outcome: object) -> None:
         if getattr(self, "_connected", False):
             self._connected = False
-            self.window.bridge.printPrepared.disconnect(self._on_prepared)
+            self.window.bridge.printReady.disconnect(self._on_prepared)
         self.window.bridge.send("settingsChanged", {"pinyin": self.window.settings.pinyin})
         self.window.bridge.send("printFinished", {})
         for name in (self._first, self._second):

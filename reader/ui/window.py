@@ -313,11 +313,11 @@ class MainWindow(QMainWindow):
 
     def _connect_bridge(self) -> None:
         b = self.bridge
-        b.shown.connect(self._on_shown)
-        b.loaded.connect(self._on_loaded)
-        b.position.connect(self.shelf.on_position)
-        b.activated.connect(self.editing.pin)
-        b.termNavigated.connect(self.terms_panel.show_position)
+        b.documentShown.connect(self._on_shown)
+        b.documentLoaded.connect(self._on_loaded)
+        b.positionChanged.connect(self.shelf.on_position)
+        b.entryActivated.connect(self.editing.pin)
+        b.termShown.connect(self.terms_panel.show_position)
 
     # ---------------- documents ----------------
     def open_document(self, document: Document) -> None:

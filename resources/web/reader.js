@@ -75,7 +75,7 @@ const pendingCalls = [];
 function call(name, payload) {
   const text = typeof payload === "string" ? payload : JSON.stringify(payload);
   if (!Z.bridge) { pendingCalls.push([name, text]); return; }  // sent once the bridge is up
-  if (Z.bridge[name]) Z.bridge[name](text);
+  Z.bridge.receive(name, text);  // every page message goes through one slot (see reader/ui/bridge.py)
 }
 function connectBridge() {
   if (typeof QWebChannel === "undefined" || typeof qt === "undefined") { console.log("zhushi: no web channel"); return; }
@@ -88,8 +88,8 @@ function connectBridge() {
     Z.bridge.printRequested.connect((s) => preparePrint(JSON.parse(s)));
     Z.bridge.hoverRequested.connect((s) => hoverText(JSON.parse(s)));
     Z.bridge.printFinished.connect(() => endPrint());
-    Z.bridge.pageReady("{}");
-    for (const [name, text] of pendingCalls.splice(0)) if (Z.bridge[name]) Z.bridge[name](text);
+    Z.bridge.receive("pageReady", "{}");
+    for (const [name, text] of pendingCalls.splice(0)) Z.bridge.receive(name, text);
   });
 }
 

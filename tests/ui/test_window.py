@@ -146,7 +146,7 @@ def test_terms_panel_lists_and_navigates(driver) -> None:  # type: ignore[no-unt
     panel.filter.clear()
     panel.list.setCurrentRow(row)
     panel._clicked(panel.list.item(row))  # noqa: SLF001 (what a click does)
-    info = wait_signal(driver.window.bridge.termNavigated)
+    info = wait_signal(driver.window.bridge.termShown)
     assert info["count"] == 4
     highlighted = driver.run_js("return document.querySelectorAll('.term.current-term').length;")
     assert highlighted == 4
@@ -185,7 +185,7 @@ def test_click_pins_entry_and_known_words_hide_pinyin(driver) -> None:  # type: 
     w.known_action.setChecked(True)
     where = driver.locate("半導體")
     driver.click(where["x"], where["y"])
-    info = wait_signal(w.bridge.activated)
+    info = wait_signal(w.bridge.entryActivated)
     assert info["text"] == "半導體"
     assert "semiconductor" in w.entry_panel.view.toPlainText()
     w.entry_panel.known_button.click()
@@ -273,7 +273,7 @@ def test_keyboard_word_cursor_and_escape(driver) -> None:  # type: ignore[no-unt
     target = driver.target()
     target.setFocus()
     seen: list[dict] = []
-    driver.window.bridge.hovered.connect(seen.append)
+    driver.window.bridge.hoverShown.connect(seen.append)
     try:
         QTest.keyClick(target, Qt.Key.Key_Right)
         QTest.keyClick(target, Qt.Key.Key_Right)
@@ -289,7 +289,7 @@ def test_keyboard_word_cursor_and_escape(driver) -> None:  # type: ignore[no-unt
         assert driver.popup_text() == ""
         assert driver.run_js("return document.querySelectorAll('.cursor').length;") == 0
     finally:
-        driver.window.bridge.hovered.disconnect(seen.append)
+        driver.window.bridge.hoverShown.disconnect(seen.append)
 
 
 def test_popup_stays_on_screen(driver) -> None:  # type: ignore[no-untyped-def]
@@ -355,7 +355,7 @@ def test_switching_script_keeps_the_reading_position(driver) -> None:  # type: i
     w = driver.window
     w.position = 0
     driver.locate("加快推進中心城市高質量發展")  # scrolls that paragraph to the middle of the view
-    wait_until(lambda: w.position > 1000, w.bridge.position, 5000, "the reading position to be reported")
+    wait_until(lambda: w.position > 1000, w.bridge.positionChanged, 5000, "the reading position to be reported")
     before = w.position
     w.viewing.set_script(Script.SIMPLIFIED)
     driver.wait_loaded()
