@@ -260,7 +260,7 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "分量:0=fen4 积极分子:2=fen4 知识分子:2=fen4 恐怖分子:2=fen4 犯罪分子:2=fen4 极端分子:2=fen4 腐败分子:2=fen4 黑恶分子:2=fen4 分裂分子:2=fen4 台独分子:2=fen4 港独分子:2=fen4 不法分子:2=fen4 违法分子:2=fen4 敌对分子:2=fen4 反动分子:2=fen4 骨干分子:2=fen4 先进分子:2=fen4 落后分子:2=fen4 右派分子:2=fen4 激进分子:2=fen4 暴力分子:2=fen4 涉黑分子:2=fen4 危险分子:2=fen4 投机分子:2=fen4 颠覆分子:2=fen4 "
     "亲密无间:3=jian4 揣度:1=duo2 忖度:1=duo2 审时度势:2=duo2 接种:1=zhong4 "
     "用不着:2=zhao2 找不着:2=zhao2 摸不着:2=zhao2 够不着:2=zhao2 见不着:2=zhao2 "
-    "的确定性:0=de5 "
+    "的确定性:0=de5 调处:0=tiao2 调休:0=tiao2 连累:1=lei3 空转:1=zhuan4 "
 )
 
 # 为 at the start of a clause is the preposition wèi ("for"), except in these words (为期, 为首 ...).

@@ -260,6 +260,8 @@ MORE_STANDARD_WORDS = [  # sentences of our own
     ("要审时度势", "度", "duo2"),
     ("儿童接种疫苗", "种", "zhong4"),
     ("亲密无间的伙伴", "间", "jian4"),
+    ("依法调处矛盾纠纷", "调", "tiao2"),
+    ("防止资金空转", "转", "zhuan4"),
 ]
 
 
