@@ -21,6 +21,8 @@ from pathlib import Path
 
 from reader.core.document import Block, BlockKind, Document
 
+# the index keeps positions only (contentless): each document's folded text is kept in its row
+_INDEX_TABLE = "CREATE VIRTUAL TABLE IF NOT EXISTS documents_index USING fts5(body, tokenize = 'unicode61', content = '')"
 SCHEMA_VERSION = 2  # 1 kept the spaced index text in the index; 2 keeps the folded text in the documents
 
 
@@ -106,7 +108,7 @@ class Library:
                 )
                 if version == 1:
                     _upgrade_from_1(conn)
-                conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS documents_index USING fts5(body, tokenize = 'unicode61', content = '')")
+                conn.execute(_INDEX_TABLE)
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             self._conn = conn
         return self._conn
@@ -200,32 +202,11 @@ class Library:
         if not phrases:
             return []
         match = " OR ".join(dict.fromkeys(phrases))
-        with self._lock:
-            conn = self._db()
-            try:
-                # rank first, then read the texts of the best only: selecting the texts in the ranking
-                # query made SQLite read them for every matching document before the LIMIT
-                ranked = conn.execute(
-                    "SELECT rowid FROM documents_index WHERE documents_index MATCH ? ORDER BY bm25(documents_index) LIMIT ?",
-                    (match, limit),
-                ).fetchall()
-                order = {rowid: k for k, (rowid,) in enumerate(ranked)}
-                marks = ",".join("?" * len(order))
-                rows = sorted(
-                    conn.execute(
-                        f"SELECT {', '.join('d.' + c.strip() for c in self._COLUMNS.split(','))}, d.text, documents_index.body, d.id FROM documents d"
-                        f" JOIN documents_index ON documents_index.rowid = d.id WHERE d.id IN ({marks})",
-                        tuple(order),
-                    ).fetchall() if order else [],
-                    key=lambda row: order[row[-1]],
-                )
-                rows = [row[:-1] for row in rows]
-            except sqlite3.OperationalError:
-                return []
         needles = [n for n in (_folded(q) for q in queries) if n.strip()]
         with self._lock:
             conn = self._db()
             try:
+                # rank first, then read only the best documents' folded texts
                 ranked = conn.execute(
                     "SELECT rowid FROM documents_index WHERE documents_index MATCH ? ORDER BY bm25(documents_index) LIMIT ?",
                     (match, limit),
@@ -265,7 +246,7 @@ def _upgrade_from_1(conn: sqlite3.Connection) -> None:
     table and rebuild the index without content."""
     conn.execute("ALTER TABLE documents ADD COLUMN folded TEXT NOT NULL DEFAULT ''")
     conn.execute("DROP TABLE IF EXISTS documents_index")
-    conn.execute("CREATE VIRTUAL TABLE documents_index USING fts5(body, tokenize = 'unicode61', content = '')")
+    conn.execute(_INDEX_TABLE)
     for doc_id, text in conn.execute("SELECT id, text FROM documents").fetchall():
         folded = _folded(text)
         conn.execute("UPDATE documents SET folded = ? WHERE id = ?", (folded, doc_id))
