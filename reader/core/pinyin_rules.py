@@ -270,9 +270,9 @@ _WEI2_AFTER = frozenset("期数首止时伍患生害非所虎难政官准例证�
 
 # 为 "for (someone's benefit)" before the one who benefits and a verb of doing for them: 要为企业排忧解难,
 # 为基层减负, 为群众办实事 — wèi, unless 为 is part of a word (成为, 作为 …) or a 以…为 frame.
-_WEI4_VERBS = ("提供", "服务", "创造", "排忧解难", "减负", "松绑", "纾困", "赋能", "保驾护航", "营造", "搭建",
-               "办实事", "办好事", "谋福利", "谋幸福", "谋复兴", "谋发展", "作出贡献", "做出贡献", "贡献", "注入",
-               "带来", "撑腰", "兜底", "解决", "解难", "分忧", "铺路", "护航", "加油", "点赞", "奠定", "开辟", "打开")
+_WEI4_VERBS = ("提供", "服务", "创造", "解难", "减负", "松绑", "纾困", "赋能", "护航", "营造", "搭建", "办实事",
+               "办好事", "谋福利", "谋幸福", "谋复兴", "谋发展", "贡献", "注入", "带来", "撑腰", "兜底", "解决",
+               "分忧", "铺路", "加油", "点赞", "奠定", "开辟", "打开")  # (substrings: 解难 covers 排忧解难)
 _WEI_WORD_BEFORE = frozenset("成作认称视较更广极甚尤最颇实行难人所以化改变分转沦因唯惟评选定列命誉封聘任立升晋划归编合折换译简缩扩约概身有无可")
 _CLAUSE_BREAK = frozenset("，,。；;：:！!？?、\n")
 # The complement 得 after a verb, before how it is done (发展得好, 做得更实): de, unless the verb and

@@ -197,7 +197,8 @@ def test_words_real_prose_needs(ann: PinyinAnnotator, text: str, at: int, readin
     assert ann.readings(text)[at] == reading
 
 
-STANDARD_WORDS = [  # sentences of our own: words with one standard reading whatever the sentence
+READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its reading)
+    # words with one standard reading whatever the sentence
     ("企业按时还款的能力增强", "还", "huan2"),
     ("实行财政包干制度", "干", "gan4"),
     ("轻舟已过万重山", "重", "chong2"),
@@ -208,15 +209,7 @@ STANDARD_WORDS = [  # sentences of our own: words with one standard reading what
     ("不要瞎折腾", "折", "zhe1"),
     ("冲着问题去", "冲", "chong4"),
     ("非一朝一夕之功", "朝", "zhao1"),
-]
-
-
-@pytest.mark.parametrize("text, char, reading", STANDARD_WORDS)
-def test_words_with_one_standard_reading(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
-    assert ann.readings(text)[text.index(char)] == reading
-
-
-WEI_AND_DE = [  # sentences of our own: 为 "for" before the one who benefits, the complement 得, and their look-alikes
+    # 为 'for' before the one who benefits, the complement 得, and their look-alikes
     ("要为经营主体排忧解难", "为", "wei4"),
     ("积极为基层减负", "为", "wei4"),
     ("努力为企业提供优质服务", "为", "wei4"),
@@ -227,32 +220,16 @@ WEI_AND_DE = [  # sentences of our own: 为 "for" before the one who benefits, t
     ("工作做得更实", "得", "de5"),
     ("取得很大成效", "得", "de2"),
     ("获得更多支持", "得", "de2"),
-]
-
-
-@pytest.mark.parametrize("text, char, reading", WEI_AND_DE)
-def test_wei_for_the_beneficiary_and_the_complement_de(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
-    assert ann.readings(text)[text.index(char)] == reading
-
-
-RATES = [  # sentences of our own: 率 naming a rate is lǜ; 率 "to lead" and its words are shuài
-    ("全市城镇化率达到百分之六十", "lü4"),
-    ("产品合格率大幅提高", "lü4"),
-    ("粮食自给率在下降", "lü4"),
-    ("本地中标率领先全国", "lü4"),
-    ("书记率队调研", "shuai4"),
-    ("部长率代表团访问", "shuai4"),
-    ("发挥表率作用", "shuai4"),
-    ("要率先垂范", "shuai4"),
-]
-
-
-@pytest.mark.parametrize("text, reading", RATES)
-def test_rate_and_lead(ann: PinyinAnnotator, text: str, reading: str) -> None:
-    assert ann.readings(text)[text.index("率")] == reading
-
-
-MORE_STANDARD_WORDS = [  # sentences of our own
+    # 率 naming a rate is lǜ; 率 'to lead' and its words are shuài
+    ("全市城镇化率达到百分之六十", "率", "lü4"),
+    ("产品合格率大幅提高", "率", "lü4"),
+    ("粮食自给率在下降", "率", "lü4"),
+    ("本地中标率领先全国", "率", "lü4"),
+    ("书记率队调研", "率", "shuai4"),
+    ("部长率代表团访问", "率", "shuai4"),
+    ("发挥表率作用", "率", "shuai4"),
+    ("要率先垂范", "率", "shuai4"),
+    # more words with one standard reading
     ("会议当天通过了决议", "当", "dang4"),
     ("当日本代表团抵达时", "当", "dang1"),
     ("维护职工正当权益", "当", "dang4"),
@@ -262,15 +239,7 @@ MORE_STANDARD_WORDS = [  # sentences of our own
     ("亲密无间的伙伴", "间", "jian4"),
     ("依法调处矛盾纠纷", "调", "tiao2"),
     ("防止资金空转", "转", "zhuan4"),
-]
-
-
-@pytest.mark.parametrize("text, char, reading", MORE_STANDARD_WORDS)
-def test_more_words_with_one_standard_reading(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
-    assert ann.readings(text)[text.index(char)] == reading
-
-
-PEOPLE_AND_CERTAINTY = [  # sentences of our own
+    # 为民 'for the people', the passive 为…所, 的确 and 的 + 确定性
     ("坚持执政为民", "为", "wei4"),
     ("做到权为民所用", "为", "wei2"),
     ("这一地区成为民族团结的典范", "为", "wei2"),
@@ -279,6 +248,6 @@ PEOPLE_AND_CERTAINTY = [  # sentences of our own
 ]
 
 
-@pytest.mark.parametrize("text, char, reading", PEOPLE_AND_CERTAINTY)
-def test_wei_min_and_certainty(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
+@pytest.mark.parametrize("text, char, reading", READINGS_IN_OWN_SENTENCES)
+def test_readings_in_sentences_of_our_own(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
     assert ann.readings(text)[text.index(char)] == reading
