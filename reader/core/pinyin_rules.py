@@ -327,12 +327,21 @@ def _benefactive_wei(simp: str, out: list[str | None]) -> None:
         i = simp.find("为", i + 1)
 
 
+# The potential complement: a one-character verb, 得, and a result or direction (看得出来, 做得到, 站得住,
+# 放得活, 跟得上). Only after a verb of this list, so that 群众得实惠 ("get") keeps dé.
+_DE_VERBS = frozenset("看做站放管用跟留守接靠顶拿打说听吃走跑答记挺沉坐担扛经信落抓办干推冲豁追赶等想写读"
+                      "叫靠算找养收控稳查认分讲学教评比赛拼守容装搞治")
+_DE_RESULTS = ("出来", "出去", "起来", "下去", "住", "动", "到", "上", "下", "起", "过", "开", "活", "实", "准",
+               "透", "牢", "紧", "清", "懂", "完", "赢", "通")
+
+
 def _complement_de(simp: str, out: list[str | None]) -> None:
     n = len(simp)
     i = simp.find("得")
     while i >= 0:
-        if 0 < i < n - 1 and out[i] == "de2" and simp[i + 1] in _DE_AFTER and out[i - 1] is not None \
-                and simp[i - 1 : i + 1] not in _DE2_WORDS and simp[max(0, i - 2) : i + 1] not in _DE2_WORDS:
+        if 0 < i < n - 1 and out[i] == "de2" and out[i - 1] is not None \
+                and simp[i - 1 : i + 1] not in _DE2_WORDS and simp[max(0, i - 2) : i + 1] not in _DE2_WORDS \
+                and (simp[i + 1] in _DE_AFTER or (simp[i - 1] in _DE_VERBS and simp.startswith(_DE_RESULTS, i + 1))):
             out[i] = "de5"
         i = simp.find("得", i + 1)
 

@@ -220,6 +220,11 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     ("工作做得更实", "得", "de5"),
     ("取得很大成效", "得", "de2"),
     ("获得更多支持", "得", "de2"),
+    ("困难时刻站得出来", "得", "de5"),
+    ("这些目标我们做得到", "得", "de5"),
+    ("青年要跟得上时代", "得", "de5"),
+    ("既要放得活又要管得住", "得", "de5"),
+    ("人民群众得到了实惠", "得", "de2"),
     # 率 naming a rate is lǜ; 率 'to lead' and its words are shuài
     ("全市城镇化率达到百分之六十", "率", "lü4"),
     ("产品合格率大幅提高", "率", "lü4"),
