@@ -249,7 +249,7 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     # standard readings of words whose reading does not depend on the sentence (checked against
     # sentences of our own making; not from the labelled prose)
     "还款:0=huan2 还债:0=huan2 还钱:0=huan2 还清:0=huan2 还账:0=huan2 还本:0=huan2 "
-    "包干:1=gan4 万重:1=chong2 千重:1=chong2 长效:0=chang2 "
+    "包干:1=gan1 万重:1=chong2 千重:1=chong2 长效:0=chang2 "
     "系好:0=ji4 系紧:0=ji4 系鞋带:0=ji4 系领带:0=ji4 系安全带:0=ji4 "
     "理应:1=ying1 宁可:0=ning4 宁愿:0=ning4 宁肯:0=ning4 折腾:0=zhe1 冲着:0=chong4 "
     "朝夕:0=zhao1 一朝一夕:1=zhao1 朝气:0=zhao1 朝三暮四:0=zhao1 "
