@@ -39,10 +39,10 @@ class Phonetics:
 @lru_cache(maxsize=4096)
 def zhuyin_token(reading: str) -> str:
     """A tone-number pinyin syllable as a tone-number Zhuyin token: 'guo2' → 'ㄍㄨㄛ2' (what the page gets)."""
-    from pypinyin.style.bopomofo import BopomofoConverter
+    from reader.core.pinyin_tables import syllables
 
     base, tone = _TONE.match(reading).groups()  # type: ignore[union-attr]
-    return BopomofoConverter().to_bopomofo(base.replace("ü", "v")).rstrip("˙") + (tone or "5")
+    return syllables().to_bopomofo(base) + (tone or "5")
 
 
 def zhuyin(reading: str) -> str:

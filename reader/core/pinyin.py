@@ -37,9 +37,9 @@ def format_reading(reading: str, style: str = "marks") -> str:
         return reading
     if style != "marks":
         raise ValueError(f"unknown pinyin style: {style!r}")
-    from pypinyin.contrib.tone_convert import to_tone
+    from reader.core.pinyin_tables import syllables
 
-    return to_tone(reading)
+    return syllables().to_marks(reading)
 
 
 def _t2s_table() -> dict[int, str]:
@@ -94,13 +94,9 @@ class PinyinAnnotator:
         cands = self._model.candidates.get(ch)
         if cands:
             return cands[0]
-        from pypinyin.contrib.tone_convert import to_tone3
-        from pypinyin.pinyin_dict import pinyin_dict
+        from reader.core.pinyin_tables import syllables
 
-        raw = pinyin_dict.get(ord(ch))
-        if not raw:
-            return None
-        return to_tone3(raw.split(",")[0], v_to_u=True, neutral_tone_with_five=True)
+        return syllables().char_default.get(ord(ch))
 
     # ------------------------------------------------------------------ segmentation
 

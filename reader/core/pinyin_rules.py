@@ -14,81 +14,25 @@ _MAX_WORD = 4
 
 
 
-_SYLLABLES: dict[str, str] = {}
-
-
 def _marks_to_number(s: str) -> str:
-    """'lǜ' -> 'lü4' (memoised: there are only about 1,500 distinct syllables)."""
-    r = _SYLLABLES.get(s)
-    if r is None:
-        from pypinyin.contrib.tone_convert import to_tone3
+    """'lǜ' -> 'lü4'."""
+    from reader.core.pinyin_tables import syllables
 
-        r = _SYLLABLES[s] = to_tone3(s, v_to_u=True, neutral_tone_with_five=True)
-    return r
-
-
-def _merge(table: dict[str, list[str | None]], word: str, readings: list[str | None]) -> None:
-    """Record readings for a word; positions where sources of the same kind disagree become ''."""
-    old = table.get(word)
-    if old is None:
-        table[word] = readings
-        return
-    for i, r in enumerate(readings):
-        if old[i] != r:
-            old[i] = ""
+    return syllables().to_number(s)
 
 
 class PhraseRules:
     """Phrase readings (CC-CEDICT and pypinyin's phrase list) over low-confidence model predictions."""
 
     def __init__(self, candidates: dict[str, list[str]]) -> None:
+        from reader.core.pinyin_tables import phrases
+
         self.candidates = candidates
-        self.cedict: dict[str, list[str | None]] = {}
+        tables = phrases(candidates)  # derived once from both sources and cached on disk
+        self.cedict: dict[str, list[str | None]] = tables.cedict
         # Readings of single characters in CC-CEDICT, keyed by the Traditional form.
-        self.char_readings: dict[str, set[str]] = {}
-        self.pyp: dict[str, list[str | None]] = {}
-        self._load_cedict()
-        self._load_pypinyin()
-
-    def _load_cedict(self) -> None:
-        from glossary.dictionary import default_dictionary  # the one parse of CC-CEDICT (cached)
-
-        cands = self.candidates
-        for trad, simp, pinyin, _defs in default_dictionary().records():
-            if len(simp) == 1:
-                if len(trad) == 1:
-                    self.char_readings.setdefault(trad, set()).add(pinyin.lower().replace("u:", "ü"))
-                continue
-            if not 2 <= len(simp) <= _MAX_WORD or not any(c in cands for c in simp):
-                continue
-            syl = pinyin.lower().replace("u:", "ü").split()
-            if len(syl) != len(simp):
-                continue
-            readings: list[str | None] = []
-            for c, s in zip(simp, syl):
-                if c in cands:
-                    readings.append(s if s in cands[c] else "")
-                else:
-                    readings.append(None)
-            _merge(self.cedict, simp, readings)
-
-    def _load_pypinyin(self) -> None:
-        from pypinyin.phrases_dict import phrases_dict
-
-        cands = self.candidates
-        for word, pys in phrases_dict.items():
-            if not 2 <= len(word) <= _MAX_WORD or len(pys) != len(word):
-                continue
-            if not any(c in cands for c in word):
-                continue
-            readings: list[str | None] = []
-            for c, p in zip(word, pys):
-                if c in cands:
-                    r = _marks_to_number(p[0])
-                    readings.append(r if r in cands[c] else "")
-                else:
-                    readings.append(None)
-            _merge(self.pyp, word, readings)
+        self.char_readings: dict[str, set[str]] = tables.char_readings
+        self.pyp: dict[str, list[str | None]] = tables.pyp
 
     def lookup(self, table: dict[str, list[str | None]], simp: str, i: int) -> str | None:
         """Reading at position i from the longest word of table covering it."""
