@@ -15,9 +15,12 @@ from enum import StrEnum
 from functools import lru_cache
 from itertools import compress, count
 from operator import add
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from glossary.opencc_files import config_file, data_file
+
+if TYPE_CHECKING:
+    from glossary.wordfreq import WordFrequencies
 
 ZHUSHI_DICTS = "zhushi/"
 """Dictionary names starting with this are Zhushi's own (reader/core/data/conversion/), not OpenCC's."""
@@ -267,14 +270,14 @@ PHRASE_FREQ = 20
 
 
 @lru_cache(maxsize=1)
-def _word_freqs() -> tuple[dict[str, int], float]:
-    """jieba's word frequencies (Simplified) and the log of their total; empty when jieba is missing."""
+def _word_freqs() -> tuple[WordFrequencies, float]:
+    """jieba's word frequencies (Simplified; a memory-mapped trie) and the log of their total."""
     import math
 
-    from glossary.search import word_frequencies
+    from glossary.wordfreq import jieba_frequencies
 
-    freqs = word_frequencies()
-    return freqs, math.log(sum(freqs.values()) or 1)
+    freqs = jieba_frequencies()
+    return freqs, math.log(freqs.total or 1)
 
 
 _STOPS = frozenset("，。、；：？！“”‘’「」『』（）《》〈〉【】—…·,.;:?!()[]\"' \n\t")
@@ -292,9 +295,10 @@ def _cuts(stretch: str, is_phrase: Any) -> tuple[int, ...]:
     best = [(0.0, n)] * (n + 1)
     for a in range(n - 1, -1, -1):
         choice = (-1e9, a + 1)
+        known = freqs.prefix_counts(folded[a : a + 12])  # the listed words starting at a, by length
         for b in range(a + 1, min(n, a + 12) + 1):
             word = folded[a:b]
-            f = freqs.get(word, 0)
+            f = known.get(b - a, 0)
             if not f and b - a > 1 and (is_phrase(stretch[a:b]) or is_phrase(word)):
                 f = PHRASE_FREQ
             if not f and b - a > 1:
