@@ -5,7 +5,11 @@ rules (issue 15), against the annotator.
 
 DIR holds items-all.jsonl ({"id", "url", "pos", "char", "context"}), labels-*.tsv (id, reading) and
 docs.json (each document's address and split). The texts are not committed; their addresses are in
-bench/data/pinyin-prose-sources.tsv. Documents were split by a hash of the address before any rule was
+bench/data/pinyin-prose-sources.tsv (the first set, 21,000 characters) and
+bench/data/pinyin-prose-sources-2026-12.tsv (the second, 26,400 characters: 55 documents split 30
+held out / 25 working by the first byte of the address's SHA-1 (< 2 of 5 held out); every held-out
+polyphone labelled by two readers who did not write the rules, 28 disagreements of 3,261 settled by a
+third). Documents were split by a hash of the address before any rule was
 looked at: only the working part is used to find what goes wrong.
 """
 

@@ -225,6 +225,18 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     ("青年要跟得上时代", "得", "de5"),
     ("既要放得活又要管得住", "得", "de5"),
     ("人民群众得到了实惠", "得", "de2"),
+    # a phrase reading comes from the word the sentence is cut into, not from a word across its
+    # boundary (定调 in 决定|调整, 标的 in 指标|的, 大难 in 三大|难题)
+    ("会议决定调整人员范围", "调", "tiao2"),
+    ("介绍了主要指标的运行情况", "的", "de5"),
+    ("破解乡村振兴三大难题", "难", "nan2"),
+    ("定调今年的经济工作", "调", "diao4"),
+    # 地 on its own after an adverbial word is de; in and after place words it is dì
+    ("要有效地推动改革", "地", "de5"),
+    ("他们认真地学习文件", "地", "de5"),
+    ("在北京等地开展调研", "地", "di4"),
+    ("深入实地调研", "地", "di4"),
+    ("推进土地流转", "地", "di4"),
     # 率 naming a rate is lǜ; 率 'to lead' and its words are shuài
     ("全市城镇化率达到百分之六十", "率", "lü4"),
     ("产品合格率大幅提高", "率", "lü4"),
