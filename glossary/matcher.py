@@ -154,6 +154,24 @@ class TermMatch:
         return "everyday" if self.weak else "glossary"
 
 
+def _is_latin_or_digit(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum() or "Ａ" <= ch <= "Ｚ" or "ａ" <= ch <= "ｚ" or "０" <= ch <= "９"
+
+
+def _cuts_latin_token(folded: str, start: int, end: int) -> bool:
+    """Whether a form that begins or ends in Latin letters or digits is only a piece of a longer token:
+    M2 in PM2.5, CPI in CPIH, 5G in 15G (a Latin form stands only between non-Latin neighbours)."""
+    if start > 0 and _is_latin_or_digit(folded[start]) and _is_latin_or_digit(folded[start - 1]):
+        return True
+    if end < len(folded) and _is_latin_or_digit(folded[end - 1]):
+        following = folded[end]
+        if _is_latin_or_digit(following):
+            return True
+        if following in ".．" and end + 1 < len(folded) and folded[end + 1].isdigit():
+            return True  # M2.5, 5.5G: a decimal goes on
+    return False
+
+
 class GlossaryMatcher:
     """Matches the folded forms (simplified, traditional, variants) of a set of entries in texts."""
 
@@ -254,6 +272,8 @@ class GlossaryMatcher:
         if (self._joins or self._splits) and (choice := self._user_decides(folded, start, end)) is not None:
             return choice
         if inside_numbered_name(folded, start, end) or self._counts_something(folded, start, end):
+            return False
+        if _cuts_latin_token(folded, start, end):
             return False
         if self._segmenter is not None:
             if self._segmenter.stands(folded, start, end):

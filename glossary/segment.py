@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 NUMERALS = frozenset("一二两三四五六七八九十百千万零〇壹贰叁肆伍陆柒捌玖拾两")
 # A glossary form counts as a fairly common word: it should stay whole against chance splits but
 # lose to a more probable dictionary word that crosses its edge.
-GLOSSARY_FREQ = 2_000
+GLOSSARY_FREQ = 1_000
 DICT_FREQ = 3  # a CC-CEDICT word that jieba's list lacks
 WINDOW = 5  # characters considered on each side of a hit
 MAX_WORD = 10

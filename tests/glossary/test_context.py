@@ -45,6 +45,24 @@ def test_a_longer_dictionary_word_across_the_edge_wins() -> None:
     assert not seg.stands("双减少", 0, 2)
 
 
+def test_a_latin_term_is_not_hit_inside_a_longer_token(store: GlossaryStore) -> None:
+    """Sentences of our own, after the real-text marks judged wrong on the working part."""
+    assert not any(t == "M2" for t, _i in marked(store, "今年PM2.5平均浓度同比下降。"))
+    assert ("M2", "guang-yi-huo-bi") in marked(store, "6月末，广义货币M2余额同比增长8%。")
+
+
+def test_a_term_starting_inside_a_commoner_word_is_not_hit(store: GlossaryStore) -> None:
+    assert not any(t == "稳增长" for t, _i in marked(store, "上半年市场销售平稳增长。"))
+    assert ("稳增长", "wen-zeng-zhang") in marked(store, "坚持稳增长，扩大内需。")
+
+
+def test_a_bare_department_name_is_the_local_committees_not_the_centres(store: GlossaryStore) -> None:
+    assert ("宣传部", "xuan-chuan-bu") in marked(store, "中共宝鸡市委宣传部、市文化和旅游局联合主办。")
+    assert ("政法委", "zheng-fa-wei") in marked(store, "林州市委常委、政法委书记出席会议。")
+    assert ("中宣部", "zhong-xuan-bu") in marked(store, "中宣部召开出版工作座谈会。")
+    assert not marked(store, "公司宣传部发布了新品海报。")
+
+
 def test_the_entry_of_the_documents_region_is_chosen() -> None:
     mainland = make_entry(id="yi-guo-liang-zhi", simplified="一国两制", traditional="一國兩制", region="national")
     taiwan = make_entry(id="yi-guo-liang-zhi-tw", simplified="一国两制", traditional="一國兩制", region="taiwan")
