@@ -142,7 +142,7 @@ def reader(file: str | None) -> None:
 
     # Interaction timings in the settled window: everything loaded, background warm-up done.
     driver.wait_loaded(60000)
-    window._relay.wait()  # noqa: SLF001 (search index and other scripts' first chunks)
+    window._relay.wait()  # noqa: SLF001 (the other scripts' first chunks)
     pump(300)
     # pinyin toggle: from the action to the page having re-laid out (JS measures its own frame)
     times = []

@@ -20,6 +20,7 @@ class DocumentSearch:
         self.hits: list[list[int]] = []
         self.index = -1
         self.query = ""
+        self._index_started = False
 
     def reset(self) -> None:
         """A new document: no hits yet (the query stays in the box)."""
@@ -34,6 +35,13 @@ class DocumentSearch:
         w.side_tabs.setCurrentWidget(w.results_panel)
         w.search_box.setFocus()
         w.search_box.selectAll()
+
+    def typed(self, _text: str) -> None:
+        """The first key typed in the search box starts building the dictionary's search index in the
+        background (it is about 100 MB, so it is not built at start); by Return it is usually ready."""
+        if not self._index_started:
+            self._index_started = True
+            self.window._relay.run(self.window.services.search.prepare)  # noqa: SLF001
 
     def enter(self) -> None:
         """Return in the search box: search, or go to the next hit of the same query."""

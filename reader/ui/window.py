@@ -303,6 +303,7 @@ class MainWindow(QMainWindow):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(320)
         self.search_box.returnPressed.connect(self.search.enter)
+        self.search_box.textEdited.connect(self.search.typed)
         bar.addWidget(self.search_box)
         bar.addAction(self.prev_hit)
         bar.addAction(self.next_hit)
@@ -418,14 +419,14 @@ class MainWindow(QMainWindow):
         )
 
     def _warm_up(self) -> None:
-        """Once the document is loaded: build the search index and the other scripts' first chunk in the background."""
+        """Once the document is loaded: the other scripts' first chunk in the background (the search index
+        waits for the first key typed in the search box)."""
         if getattr(self, "_warmed", None) == (self.document.key if self.document else None):
             return
         self._warmed = self.document.key if self.document else None
         pages, key, current = self.pages, self._warmed, self.script
 
         def work() -> None:
-            self.services.search.prepare()
             for script in Script:
                 if key and script != current:
                     for part in ("0.json", "0.terms.json", "0.more.json"):
