@@ -89,6 +89,7 @@ class _Records(Sequence[Record]):
     def __init__(self, blob: bytes | mmap.mmap, offsets: array.array) -> None:
         self._blob = blob
         self._offsets = offsets
+        self._recent: dict[int, Record] = {}  # the records read last (a search ranks thousands at once)
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -102,9 +103,15 @@ class _Records(Sequence[Record]):
             return [self[i] for i in range(*number.indices(len(self)))]
         if number < 0:
             number += len(self)
-        start, end = self._offsets[number], self._offsets[number + 1]
-        traditional, simplified, pinyin, defs = self._blob[start:end].decode("utf-8").split("\t", 3)
-        return traditional, simplified, pinyin, defs
+        found = self._recent.get(number)
+        if found is None:
+            start, end = self._offsets[number], self._offsets[number + 1]
+            traditional, simplified, pinyin, defs = self._blob[start:end].decode("utf-8").split("\t", 3)
+            found = (traditional, simplified, pinyin, defs)
+            if len(self._recent) >= 40_000:
+                self._recent.clear()  # bounded: a few MB at most
+            self._recent[number] = found
+        return found
 
     def __iter__(self) -> Iterator[Record]:
         for number in range(len(self)):
