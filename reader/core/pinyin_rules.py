@@ -305,7 +305,11 @@ _WEI2_AFTER = frozenset("期数首止时伍患生害非所虎难政官准例证�
 # 为基层减负, 为群众办实事 — wèi, unless 为 is part of a word (成为, 作为 …) or a 以…为 frame.
 _WEI4_VERBS = ("提供", "服务", "创造", "解难", "减负", "松绑", "纾困", "赋能", "护航", "营造", "搭建", "办实事",
                "办好事", "谋福利", "谋幸福", "谋复兴", "谋发展", "贡献", "注入", "带来", "撑腰", "兜底", "解决",
-               "分忧", "铺路", "加油", "点赞", "奠定", "开辟", "打开")  # (substrings: 解难 covers 排忧解难)
+               "分忧", "铺路", "加油", "点赞", "奠定", "开辟", "打开", "颁奖", "颁发")  # (substrings: 解难 covers 排忧解难)
+# 为 "in order to" right before a verb of purpose (为保障农民权益, 为推动发展, 为确保安全): wèi too.
+_WEI4_PURPOSE = ("保障", "推动", "促进", "确保", "加强", "满足", "防止", "应对", "庆祝", "纪念", "迎接", "落实",
+                 "贯彻", "实现", "进一步", "切实", "更好", "推进", "深入", "保护", "维护", "提高", "提升", "加快",
+                 "解决", "帮助", "支持", "鼓励", "引导", "规范", "避免", "减少", "降低")
 _WEI_WORD_BEFORE = frozenset("成作认称视较更广极甚尤最颇实行难人所以化改变分转沦因唯惟评选定列命誉封聘任立升晋划归编合折换译简缩扩约概身有无可")
 _CLAUSE_BREAK = frozenset("，,。；;：:！!？?、\n")
 # The complement 得 after a verb, before how it is done (发展得好, 做得更实): de, unless the verb and
@@ -355,7 +359,8 @@ def _benefactive_wei(simp: str, out: list[str | None]) -> None:
                 start -= 1
             clause_after = simp[i + 1 : end]
             passive = "所" in simp[i + 2 : i + 6]  # 为X所用, 为人所知: the passive 为 is wéi
-            if "以" not in simp[start:i] and not passive and (clause_after.startswith("民") or any(v in clause_after[1:] for v in _WEI4_VERBS)):
+            if "以" not in simp[start:i] and not passive and (clause_after.startswith("民") or clause_after.startswith(_WEI4_PURPOSE)
+                                                               or any(v in clause_after[1:] for v in _WEI4_VERBS)):
                 out[i] = "wei4"  # 为民 "for the people" (执政为民, 服务为民) is wèi too
         i = simp.find("为", i + 1)
 
