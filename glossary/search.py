@@ -8,7 +8,7 @@ import importlib.util
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -198,7 +198,7 @@ def load_index(dictionary: Dictionary) -> _DictIndex:
 class _DictIndex:
     """Search indexes over every CC-CEDICT record."""
 
-    def __init__(self, records: list[tuple[str, str, str, str]], state: dict[str, Any] | None = None) -> None:
+    def __init__(self, records: Sequence[tuple[str, str, str, str]], state: dict[str, Any] | None = None) -> None:
         self._records = records  # the dictionary's own list (kept by it anyway): definitions are split on use
         if state is not None:
             for name in _STATE_FIELDS:
