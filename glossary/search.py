@@ -298,11 +298,15 @@ class TermSearch:
         for k, row in enumerate(self._glossary):
             for word in row[5]:
                 self._by_english_word.setdefault(word, []).append(k)
+        # the entries' plain pinyin, sorted: a pinyin query looks only at the range that starts with it
+        self._by_plain = sorted((row[2][0], k) for k, row in enumerate(self._glossary))
+        self._plain_keys = [plain for plain, _k in self._by_plain]
 
     def set_entries(self, entries: Iterable[GlossaryEntry]) -> None:
         """Replace the glossary entries (after the user edits theirs); the dictionary index is kept."""
         fresh = TermSearch(entries, None)
         self._entries, self._glossary, self._by_english_word = fresh._entries, fresh._glossary, fresh._by_english_word
+        self._by_plain, self._plain_keys = fresh._by_plain, fresh._plain_keys
 
     def prepare(self) -> None:
         """Build the dictionary indexes now (e.g. from a background thread)."""
@@ -357,13 +361,20 @@ class TermSearch:
         pinyin_ok = not has_han and bool(_PINYIN_QUERY_RE.match(query)) and bool(plain)
         words = phrase.split() if phrase else []
         rows: Iterable[tuple[Any, ...]] = self._glossary
-        if not has_han and not pinyin_ok:
-            # English only: the entries that have every word of the query (the rarest word's list first)
-            if not words:
+        if not has_han:
+            # the entries that have every word of the query in their English (the rarest word's list
+            # first), and for a pinyin query those whose pinyin starts with it (a range of the sorted keys)
+            chosen: set[int] = set()
+            if words:
+                lists = sorted((self._by_english_word.get(word, []) for word in set(words)), key=len)
+                chosen = set(lists[0]).intersection(*lists[1:])
+            if pinyin_ok:
+                lo = bisect.bisect_left(self._plain_keys, plain)
+                hi = bisect.bisect_left(self._plain_keys, plain + "\U0010ffff")
+                chosen.update(k for _p, k in self._by_plain[lo:hi])
+            if not chosen:
                 return hits
-            lists = sorted((self._by_english_word.get(word, []) for word in set(words)), key=len)
-            common = set(lists[0]).intersection(*lists[1:])
-            rows = [self._glossary[k] for k in sorted(common)]
+            rows = [self._glossary[k] for k in sorted(chosen)]
         for entry, forms, (entry_plain, entry_tones), english, parts, english_words in rows:
             quality = 0
             if has_han:
