@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import gc
 import heapq
 import importlib.util
 import re
@@ -314,6 +315,9 @@ class TermSearch:
             with self._lock:
                 if self._index is None:
                     self._index = load_index(self._dictionary)
+                    # the index is millions of long-lived objects: move them out of the collector's
+                    # generations, or the next full collection (at some later query) scans them all (~100 ms)
+                    gc.freeze()
 
     def search(self, query: str, limit: int = 20) -> list[SearchResult]:
         """The best hits for a query in characters, pinyin (marks, numbers or none) or English."""
