@@ -3,7 +3,8 @@
     python bench/bench_roundtrip.py --corpus DIR [--part heldout|working|all] [-v]
 
 DIR holds taiwan.jsonl, hongkong.jsonl and mainland.jsonl (one {"url", "text", …} per line; the texts are
-not committed, their addresses are in bench/data/conversion-sources.tsv). Each document is split once
+not committed, their addresses are in bench/data/conversion-sources.tsv, and those of the second collection
+of 2026-12 (278 documents, 132,000 characters) in bench/data/conversion-sources-2026-12.tsv). Each document is split once
 by a hash of its address: a fifth is held out from all tuning.
 
 - Taiwan text → Simplified → the Taiwan view must give back the original; Hong Kong likewise.

@@ -250,6 +250,25 @@ def test_overlapping_phrases_resolved_by_words(converter: ScriptConverter, simpl
     assert converter.to_script(simplified, Script.TAIWAN).text == taiwan
 
 
+REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong prose writes otherwise than OpenCC
+    ("taiwan", "委员会决定将法案径付二读。", "委員會決定將法案逕付二讀。"),
+    ("taiwan", "主管机关得径行处分。", "主管機關得逕行處分。"),
+    ("taiwan", "资金回流台湾，产业回归本业。", "資金回流臺灣，產業回歸本業。"),
+    ("taiwan", "龙冈米干节吸引许多游客。", "龍岡米干節吸引許多遊客。"),
+    ("taiwan", "请勿喂饲野生动物，也不要喂野猫。", "請勿餵飼野生動物，也不要餵野貓。"),
+    ("hongkong", "市民切勿喂饲野猪。", "市民切勿餵飼野豬。"),
+    ("hongkong", "这间地铺空置多时，业主准备收铺。", "這間地舖空置多時，業主準備收舖。"),
+    ("hongkong", "香港回归二十八周年。", "香港回歸二十八周年。"),
+    ("hongkong", "政府发布新的发展布局。", "政府發布新的發展布局。"),
+]
+
+
+@pytest.mark.parametrize("region, simplified, written", REGION_WORDS)
+def test_words_as_taiwan_and_hong_kong_prose_write_them(converter: ScriptConverter, region: str, simplified: str,
+                                                        written: str) -> None:
+    assert converter.to_script(simplified, Script(region)).text == written
+
+
 CANTONESE = [
     ("佢真系好叻，我唔系讲笑。", "佢真係好叻，我唔係講笑。"),
     ("佢嘅屋企系香港，系咪好靓？", "佢嘅屋企係香港，係咪好靚？"),
