@@ -253,7 +253,9 @@ def _derived_dict(words: str, config: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for simplified, traditional in _load_dict(words).items():
         written = engine.convert(simplified, config).text
-        if written != traditional and len(written) == len(traditional):
+        if len(written) == len(traditional):
+            # a word OpenCC already writes right maps to itself: as the longer match it keeps a shorter
+            # fix out of it (不準確 stays, while 不準 → 不准 elsewhere)
             out.setdefault(written, traditional)
     return out
 
@@ -507,7 +509,7 @@ def _shift_bounds(bounds: list[int], offsets: OffsetMap) -> list[int]:
     return [offsets.from_source(b) for b in bounds]
 
 
-_TABLE_CACHE_VERSION = 2  # bump when _Table's state changes
+_TABLE_CACHE_VERSION = 3  # bump when _Table's state changes (3: identity words kept in the derived fixes)
 
 
 def _spec_files(spec: dict[str, Any]) -> list[str]:
