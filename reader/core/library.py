@@ -82,6 +82,22 @@ def _phrase(query: str) -> str:
     return '"' + " ".join(tokens) + '"' if tokens else ""
 
 
+def _set_wal(conn: sqlite3.Connection) -> None:
+    """Switch to write-ahead logging. Where several copies of the reader open a new library at once, the
+    switch can find the file locked without SQLite's busy handler being called: wait and try again
+    (for up to the busy timeout) instead of failing."""
+    import time
+
+    for attempt in range(150):
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 149:
+                raise
+            time.sleep(0.1)
+
+
 class Library:
     """The library database at PATH (created on first use)."""
 
@@ -95,7 +111,7 @@ class Library:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=15, check_same_thread=False, isolation_level=None)
             conn.execute("PRAGMA busy_timeout = 15000")
-            conn.execute("PRAGMA journal_mode = WAL")
+            _set_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             with _transaction(conn):
                 version = conn.execute("PRAGMA user_version").fetchone()[0]
