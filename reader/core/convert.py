@@ -315,6 +315,32 @@ def _cuts(stretch: str, is_phrase: Any) -> tuple[int, ...]:
     return tuple(cuts)
 
 
+_SHARED_PARTS: dict[tuple[type, int], list[Any]] = {}
+_SHARED_STRINGS: dict[str, str] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def _shared(part: Any) -> Any:
+    """An equal dict or frozenset already held by another table, else part itself (kept for the next),
+    its strings shared with the other tables' (the segmentation tables hold OpenCC's phrases again,
+    with a few more of their own)."""
+    if not part:
+        return part
+    key = (type(part), len(part))  # equality is then checked in C, and stops at the first difference
+    with _SHARED_LOCK:
+        found = _SHARED_PARTS.setdefault(key, [])
+        for other in found:
+            if other == part:
+                return other
+        pool = _SHARED_STRINGS.setdefault
+        if isinstance(part, dict):
+            part = {pool(k, k) if isinstance(k, str) else k: pool(v, v) if isinstance(v, str) else v for k, v in part.items()}
+        else:
+            part = frozenset(pool(k, k) if isinstance(k, str) else k for k in part)
+        found.append(part)
+        return part
+
+
 class _Table:
     """One dictionary group compiled for forward maximum matching.
 
@@ -364,12 +390,14 @@ class _Table:
 
     @classmethod
     def from_state(cls, state: tuple[Any, ...]) -> _Table:
-        """A table from state() (the regular expressions are compiled again)."""
+        """A table from state() (the regular expressions are compiled again). Parts equal to those of a
+        table already loaded are shared with it: the views' tables repeat OpenCC's 50,000 phrases several
+        times over (each copy ~14 MB as Python objects)."""
         table = cls.__new__(cls)
         tiers, bigrams, translation, relevant, special, candidates = state
-        table.tiers = [tuple(t) for t in tiers]
-        table.bigrams = frozenset(bigrams)
-        table.translation = translation
+        table.tiers = [tuple(_shared(part) for part in t) for t in tiers]
+        table.bigrams = _shared(frozenset(bigrams))
+        table.translation = _shared(translation)
         table.relevant = re.compile(relevant) if relevant is not None else None
         table.special = re.compile(special) if special is not None else None
         table.candidates = re.compile(candidates) if candidates is not None else None
