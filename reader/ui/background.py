@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger("zhushi.background")
+_FAILED = object()  # the result of work that raised
 
 
 class BackgroundRelay(QObject):
@@ -34,17 +35,29 @@ class BackgroundRelay(QObject):
             self._next += 1
             ticket = self._next
 
+        # The thread must not hold the last reference to work or callback: they often close over Qt
+        # objects (labels, buttons, timers), whose wrappers must be released on the GUI thread. So the
+        # thread takes them out of a box, drops work as soon as it has run, and hands callback over to
+        # the GUI thread before it signals (a thread's target is released in the thread, when it ends).
+        box: list[Any] = [work, callback]
+
         def target() -> None:
+            job, deliver = box
+            box.clear()
             try:
-                result = work()
+                result = job()
             except Exception:  # logged; the window carries on without the result
                 log.exception("background work failed")
-                return
-            if callback is not None:
+                result = _FAILED  # the callback is still handed over, to be dropped on the GUI thread
+            finally:
+                del job
+            if deliver is not None:
                 with self._lock:
-                    self._results[ticket] = (callback, result)
+                    self._results[ticket] = (deliver, result)
+                del deliver, result
                 self.done.emit(ticket)
 
+        del work, callback
         thread = threading.Thread(target=target, daemon=True)
         self.threads = [t for t in self.threads if t.is_alive()] + [thread]
         thread.start()
@@ -52,7 +65,7 @@ class BackgroundRelay(QObject):
     def _deliver(self, ticket: int) -> None:
         with self._lock:
             item = self._results.pop(ticket, None)
-        if item is not None:
+        if item is not None and item[1] is not _FAILED:
             item[0](item[1])
 
     def wait(self, timeout: float = 30.0) -> None:
