@@ -57,6 +57,19 @@ def read_marshal(path: Path) -> Any | None:
         return None
 
 
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write a file atomically (a temporary file beside it, then a rename): a reader finds the old file or
+    the whole new one, never half of it. Errors are raised."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
 def write_marshal(path: Path, value: Any, stale_glob: str = "") -> None:
     """Write a marshal cache file atomically, removing stale siblings matching stale_glob; errors are logged."""
     try:
@@ -65,13 +78,6 @@ def write_marshal(path: Path, value: Any, stale_glob: str = "") -> None:
             for old in path.parent.glob(stale_glob):
                 if old != path:
                     old.unlink(missing_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                marshal.dump(value, handle)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_bytes(path, marshal.dumps(value))
     except (OSError, ValueError) as exc:
         log.warning("cannot write cache %s: %s", path, exc)

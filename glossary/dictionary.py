@@ -6,9 +6,7 @@ import array
 import gzip
 import logging
 import mmap
-import os
 import re
-import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -16,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, overload
 
-from .cache import default_cache_dir, gc_paused, read_marshal, stamp, write_marshal
+from .cache import default_cache_dir, gc_paused, read_marshal, stamp, write_bytes, write_marshal
 from .pinyin import numbers_to_marks
 
 log = logging.getLogger(__name__)
@@ -249,8 +247,8 @@ class Dictionary:
                 if old.stem != target.stem:
                     old.unlink(missing_ok=True)
             blob = store.records._blob  # noqa: SLF001
-            _write_atomic(target.with_suffix(".records"), bytes(blob))
-            _write_atomic(target.with_suffix(".marisa"), store.trie.tobytes())
+            write_bytes(target.with_suffix(".records"), bytes(blob))
+            write_bytes(target.with_suffix(".marisa"), store.trie.tobytes())
         except OSError as exc:
             log.warning("cannot write the dictionary cache: %s", exc)
             return
@@ -350,17 +348,6 @@ class Dictionary:
                             found.append(candidate)
                     break
         return found
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _reading_key(pinyin: str) -> str:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import array
 import logging
-import os
-import tempfile
+import math
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -30,6 +29,7 @@ class WordFrequencies:
         self._prefixes = trie.iter_prefixes_with_ids  # type: ignore[attr-defined]
         self._counts = counts
         self.total = sum(counts)
+        self._log_total = math.log(self.total or 1)
 
     def __len__(self) -> int:
         return len(self._counts)
@@ -46,6 +46,33 @@ class WordFrequencies:
         """{length: count} of every listed word that text starts with (one walk down the trie)."""
         counts = self._counts
         return {len(word): counts[i] for word, i in self._prefixes(text)}
+
+    def cuts(self, text: str, phrase: Callable[[int, int], bool], phrase_count: int, longest: int = 12,
+             phrase_longest: int = 12) -> tuple[int, ...]:
+        """The cut points (0 and len(text) included) of the most probable segmentation of text into words of
+        this list (with their counts, up to longest characters), stretches of up to phrase_longest characters
+        that phrase(start, end) accepts (with phrase_count) and single characters."""
+        log_total = self._log_total
+        n = len(text)
+        best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
+        for a in range(n - 1, -1, -1):
+            known = self.prefix_counts(text[a : a + longest])  # the listed words starting at a, by length
+            reach = max(max(known, default=1), min(phrase_longest, longest))  # nothing longer can be a word
+            choice = (-1e18, a + 1)
+            for b in range(a + 1, min(n, a + reach) + 1):
+                f = known.get(b - a, 0)
+                if not f and b - a > 1:
+                    if not phrase(a, b):
+                        continue
+                    f = phrase_count
+                score = math.log(f or 1) - log_total + best[b][0]
+                if score > choice[0]:
+                    choice = (score, b)
+            best[a] = choice
+        cuts = [0]
+        while cuts[-1] < n:
+            cuts.append(best[cuts[-1]][1])
+        return tuple(cuts)
 
     def items(self) -> Iterator[tuple[str, int]]:
         counts = self._counts
@@ -74,23 +101,12 @@ def build(freqs: dict[str, int]) -> WordFrequencies:
     return WordFrequencies(trie, counts)
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def load(source: Path, cache_dir: Path | None) -> WordFrequencies:
     """The frequencies of a jieba-format word list, from the cache files when present, else built (and
     cached when cache_dir is given)."""
     import marisa_trie
 
-    from .cache import stamp
+    from .cache import stamp, write_bytes
 
     base = None
     if cache_dir is not None:
@@ -115,8 +131,8 @@ def load(source: Path, cache_dir: Path | None) -> WordFrequencies:
             base.parent.mkdir(parents=True, exist_ok=True)
             for old in base.parent.glob("wordfreq-v*"):
                 old.unlink(missing_ok=True)
-            _write_atomic(base.with_suffix(".counts"), built._counts.tobytes())
-            _write_atomic(base.with_suffix(".marisa"), built._trie.tobytes())  # type: ignore[attr-defined]
+            write_bytes(base.with_suffix(".counts"), built._counts.tobytes())
+            write_bytes(base.with_suffix(".marisa"), built._trie.tobytes())  # type: ignore[attr-defined]
         except OSError as exc:
             log.warning("cannot write the word-frequency cache %s: %s", base, exc)
     return built

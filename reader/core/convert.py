@@ -271,48 +271,23 @@ PHRASE_FREQ = 20
 """How often a table phrase that jieba's list lacks counts as a word in the overlap segmentation."""
 
 
-@lru_cache(maxsize=1)
-def _word_freqs() -> tuple[WordFrequencies, float]:
-    """jieba's word frequencies (Simplified; a memory-mapped trie) and the log of their total."""
-    import math
-
+def _word_freqs() -> WordFrequencies:
+    """jieba's word frequencies (Simplified; a memory-mapped trie, shared with the pinyin)."""
     from glossary.wordfreq import jieba_frequencies
 
-    freqs = jieba_frequencies()
-    return freqs, math.log(freqs.total or 1)
+    return jieba_frequencies()
 
 
 _STOPS = frozenset("，。、；：？！“”‘’「」『』（）《》〈〉【】—…·,.;:?!()[]\"' \n\t")
 
 
 def _cuts(stretch: str, is_phrase: Any) -> tuple[int, ...]:
-    """The cut points of the most probable segmentation of a short stretch of text (0 and its end included)."""
-    import math
-
+    """The cut points of the most probable segmentation of a short stretch of text (0 and its end included):
+    jieba's words, and the tables' phrases as words too."""
     from glossary.normalize import fold
 
-    freqs, log_total = _word_freqs()
     folded = fold(stretch)
-    n = len(stretch)
-    best = [(0.0, n)] * (n + 1)
-    for a in range(n - 1, -1, -1):
-        choice = (-1e9, a + 1)
-        known = freqs.prefix_counts(folded[a : a + 12])  # the listed words starting at a, by length
-        for b in range(a + 1, min(n, a + 12) + 1):
-            word = folded[a:b]
-            f = known.get(b - a, 0)
-            if not f and b - a > 1 and (is_phrase(stretch[a:b]) or is_phrase(word)):
-                f = PHRASE_FREQ
-            if not f and b - a > 1:
-                continue
-            score = math.log(f or 1) - log_total + best[b][0]
-            if score > choice[0]:
-                choice = (score, b)
-        best[a] = choice
-    cuts = [0]
-    while cuts[-1] < n:
-        cuts.append(best[cuts[-1]][1])
-    return tuple(cuts)
+    return _word_freqs().cuts(folded, lambda a, b: is_phrase(stretch[a:b]) or is_phrase(folded[a:b]), PHRASE_FREQ)
 
 
 _SHARED_PARTS: dict[tuple[type, int], list[Any]] = {}

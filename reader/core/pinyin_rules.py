@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Callable
 
 import numpy as np
+
+from glossary.wordfreq import jieba_frequencies
 
 # A phrase reading replaces the model's reading when the model's score margin (best minus second-best
 # logit) is below this. Chosen on the CPP dev split; accuracy is flat for values between about 3 and 8.
@@ -20,36 +23,11 @@ _MAX_WORD = 4
 _PHRASE_FREQ = 20  # how often a phrase-table word that jieba's list lacks counts in the segmentation
 
 
+_HAN_RUN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
+
+
 def _is_word_char(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
-def _segment(run: str, is_phrase: Callable[[str], bool]) -> list[int]:
-    """Cut points (0 first, the end excluded) of the most probable segmentation of a run of Han
-    characters over jieba's word frequencies; words of the phrase tables count as words too."""
-    from glossary.wordfreq import jieba_frequencies
-
-    freqs = jieba_frequencies()
-    log_total = math.log(freqs.total or 1)
-    n = len(run)
-    best: list[tuple[float, int]] = [(0.0, n)] * (n + 1)
-    for a in range(n - 1, -1, -1):
-        known = freqs.prefix_counts(run[a : a + 12])
-        choice = (-1e18, a + 1)
-        for b in range(a + 1, min(n, a + 12) + 1):
-            f = known.get(b - a, 0)
-            if not f and b - a > 1:
-                if b - a > _MAX_WORD or not is_phrase(run[a:b]):
-                    continue
-                f = _PHRASE_FREQ
-            score = math.log(f or 1) - log_total + best[b][0]
-            if score > choice[0]:
-                choice = (score, b)
-        best[a] = choice
-    cuts = [0]
-    while cuts[-1] < n:
-        cuts.append(best[cuts[-1]][1])
-    return cuts[:-1]
 
 
 # Characters after which a lone 地 is still "place, ground" (北京等地, 两岸三地, 该地, 这块地).
@@ -75,6 +53,7 @@ class PhraseRules:
         # Readings of single characters in CC-CEDICT, keyed by the Traditional form.
         self.char_readings: dict[str, set[str]] = tables.char_readings
         self.pyp: dict[str, list[str | None]] = tables.pyp
+        self._memo: dict[str, tuple[int, ...]] = {}  # run of Han characters -> its cut points
 
     def lookup(self, table: dict[str, list[str | None]], simp: str, i: int,
                span: tuple[int, int] | None = None) -> str | None:
@@ -92,28 +71,41 @@ class PhraseRules:
     def word_spans(self, simp: str) -> Callable[[int], tuple[int, int]]:
         """For a text, a function giving the word (start, end) that holds a position, from the most
         probable segmentation of its run of Han characters (jieba's word frequencies, with the phrase
-        tables' words as words too); runs are segmented on first use."""
-        runs: dict[int, tuple[int, ...]] = {}  # run start -> its cut points, the run's end last
+        tables' words of up to four characters as words too); runs are segmented on first use."""
+        runs = [m.span() for m in _HAN_RUN.finditer(simp)]
+        starts = [s for s, _e in runs]
+        cut: dict[int, tuple[int, ...]] = {}  # run index -> its cut points (its start and end included)
+        phrases = self._phrases
+        memo = self._memo
 
         def span(i: int) -> tuple[int, int]:
-            if not _is_word_char(simp[i]):
-                return i, i + 1
-            a = i
-            while a > 0 and _is_word_char(simp[a - 1]):
-                a -= 1
-            cuts = runs.get(a)
+            k = bisect.bisect_right(starts, i) - 1
+            if k < 0 or i >= runs[k][1]:
+                return i, i + 1  # not a Han character
+            cuts = cut.get(k)
             if cuts is None:
-                b = i
-                while b < len(simp) and _is_word_char(simp[b]):
-                    b += 1
-                cuts = runs[a] = tuple(a + c for c in _segment(simp[a:b], self._is_phrase)) + (b,)
-            k = bisect.bisect_right(cuts, i)
-            return cuts[k - 1], cuts[k]
+                a, b = runs[k]
+                run = simp[a:b]
+                found = memo.get(run)  # the same sentence in another view of the document: segmented once
+                if found is None:
+                    found = jieba_frequencies().cuts(run, lambda x, y: run[x:y] in phrases, _PHRASE_FREQ,
+                                                     phrase_longest=_MAX_WORD)
+                    if len(memo) >= 50_000:
+                        memo.clear()
+                    memo[run] = found
+                cuts = cut[k] = tuple(a + c for c in found)
+            j = bisect.bisect_right(cuts, i)
+            return cuts[j - 1], cuts[j]
 
         return span
 
-    def _is_phrase(self, word: str) -> bool:
-        return word in self.cedict or word in self.pyp
+    @property
+    def _phrases(self) -> frozenset[str]:
+        """Every word of the two phrase tables (built once)."""
+        found = self.__dict__.get("_phrase_set")
+        if found is None:
+            found = self.__dict__["_phrase_set"] = frozenset(self.cedict).union(self.pyp)
+        return found
 
     def apply_words(self, simp: str, out: list[str | None]) -> None:
         """General word rules (see WORD_OVERRIDES), whatever the model's confidence."""
@@ -140,11 +132,12 @@ class PhraseRules:
         """Replace low-margin model readings by phrase readings."""
         low = np.nonzero(margins < max(MARGIN_THRESHOLD, AGREE_THRESHOLD))[0]
         span = self.word_spans(simp) if len(low) else None
+        cedict, pyp, lookup = self.cedict, self.pyp, self.lookup
         for k in low.tolist():
             i = positions[k]
             word = span(i) if span is not None else None
-            a = self.lookup(self.cedict, simp, i, word)
-            b = self.lookup(self.pyp, simp, i, word)
+            a = lookup(cedict, simp, i, word)
+            b = lookup(pyp, simp, i, word)
             mg = float(margins[k])
             if a is not None and a == b:
                 if mg < AGREE_THRESHOLD:
