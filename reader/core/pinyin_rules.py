@@ -377,6 +377,35 @@ def _complement_de(simp: str, out: list[str | None]) -> None:
         i = simp.find("得", i + 1)
 
 
+# 只 after a number is the measure word zhī (一只手, 两只, 500只口罩, 3只基金, 十几只); "only" (zhǐ) does
+# not follow a numeral except before a verb (一只是 …, rare), kept below.
+_NUMERAL = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万亿几余多半")
+_ZHI3_AFTER = frozenset("是有要能会需不在为得剩可用因好够管顾")
+# 差 after a degree word is chà "poor, bad" (最差, 更差, 太差了, 越来越差); not before 异/额/距 … (更差异化)
+_DEGREE = frozenset("最更太越较很挺")
+_CHA1_AFTER = frozenset("异额距价错别值")
+
+
+def _measure_zhi(simp: str, out: list[str | None]) -> None:
+    n = len(simp)
+    i = simp.find("只")
+    while i >= 0:
+        if i > 0 and out[i] == "zhi3" and simp[i - 1] in _NUMERAL and (i + 1 >= n or simp[i + 1] not in _ZHI3_AFTER) \
+                and simp[max(0, i - 2) : i] not in ("不只", "并不", "而不"):
+            out[i] = "zhi1"
+        i = simp.find("只", i + 1)
+
+
+def _degree_cha(simp: str, out: list[str | None]) -> None:
+    n = len(simp)
+    i = simp.find("差")
+    while i >= 0:
+        if i > 0 and simp[i - 1] in _DEGREE and out[i] in ("cha1", "chai1", "ci1") \
+                and (i + 1 >= n or simp[i + 1] not in _CHA1_AFTER):
+            out[i] = "cha4"
+        i = simp.find("差", i + 1)
+
+
 def apply_word_rules(simp: str, out: list[str | None]) -> None:
     """Apply WORD_OVERRIDES, the clause-initial and the benefactive 为 rules and the complement 得 rule in place."""
     for word, rs in WORD_OVERRIDES.items():
@@ -396,4 +425,8 @@ def apply_word_rules(simp: str, out: list[str | None]) -> None:
     _benefactive_wei(simp, out)
     _complement_de(simp, out)
     _rate_lv(simp, out)
+    if "只" in simp:
+        _measure_zhi(simp, out)
+    if "差" in simp:
+        _degree_cha(simp, out)
 

@@ -266,6 +266,17 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     ("这一地区成为民族团结的典范", "为", "wei2"),
     ("以中国的确定性稳住世界", "的", "de5"),
     ("的确如此", "的", "di2"),
+    # 只 after a number is the measure word zhī; "only" elsewhere. 差 after a degree word is chà
+    ("市场上有三只新基金发行", "只", "zhi1"),
+    ("调拨口罩500只", "只", "zhi1"),
+    ("院子里养了十几只鸡", "只", "zhi1"),
+    ("三隻小豬", "隻", "zhi1"),
+    ("这只是开始", "只", "zhi3"),
+    ("最多只能报名两项", "只", "zhi3"),
+    ("该市空气质量全省最差", "差", "cha4"),
+    ("服务态度太差了", "差", "cha4"),
+    ("两地温度相差不大", "差", "cha4"),
+    ("推进更差异化的政策", "差", "cha1"),
 ]
 
 
