@@ -30,7 +30,7 @@ from reader.core.pinyin import reading_line  # noqa: E402
 
 
 def s2t(text: str) -> str:
-    return default_converter().convert(text, "s2t").text
+    return default_converter().convert(text, "zhushi-s2t").text
 
 
 def t2s(text: str) -> str:

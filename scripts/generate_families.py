@@ -76,7 +76,7 @@ def month_zh(date: str) -> str:
 
 
 def traditional(text: str) -> str:
-    return default_converter().convert(text, "s2t").text
+    return default_converter().convert(text, "zhushi-s2t").text
 
 
 def entry(id_: str, simplified: str, variants: list[str], english: str, note: str, en: str, zh: str,

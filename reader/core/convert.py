@@ -55,7 +55,7 @@ CONFIGS: tuple[str, ...] = (
 SCRIPT_CHAINS: dict[Script, tuple[str, ...]] = {
     Script.ORIGINAL: (),
     Script.SIMPLIFIED: ("tw2s", "hk2s"),  # Taiwan and Hong Kong variant forms back too (著 as the particle 着, 衞)
-    Script.TRADITIONAL: ("t2s", "s2t"),
+    Script.TRADITIONAL: ("t2s", "zhushi-s2t"),
     Script.TAIWAN: ("tw2s", "zhushi-s2tw"),  # Taiwan characters; Taiwan vocabulary is a setting (TAIWAN_VOCABULARY)
     Script.HONGKONG: ("t2s", "zhushi-s2hk"),
 }
@@ -590,6 +590,7 @@ def _read_config(name: str) -> dict[str, Any]:
 # are wrong in general prose (支持 is not 支援, 程序 not 程式, 項目 not 專案).
 ZHUSHI_CONFIGS: dict[str, tuple[str, str, str | None, str | None]] = {
     # name: (OpenCC config it extends, our S->T words, our exclusions from TWPhrases, our single characters)
+    "zhushi-s2t": ("s2t", "zhushi/STPhrases-traditional.txt", None, None),
     "zhushi-s2tw": ("s2tw", "zhushi/STPhrases-taiwan.txt", None, None),
     "zhushi-s2twp": ("s2twp", "zhushi/STPhrases-taiwan.txt", "zhushi/TWPhrases-not-general.txt", None),
     "zhushi-s2hk": ("s2hk", "zhushi/STPhrases-hongkong.txt", None, None),

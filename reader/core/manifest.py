@@ -110,7 +110,7 @@ def entry_view(entry: GlossaryEntry, script: str, written: str = "traditional") 
         if is_outside_mainland(entry.region):
             data["explanation_zh"] = _converted(entry.explanation_zh, "t2s")
     elif not is_outside_mainland(entry.region) and entry.source != "user":
-        data["explanation_zh"] = _converted(entry.explanation_zh, {"taiwan": "s2tw", "hongkong": "s2hk"}.get(script, "s2t"))
+        data["explanation_zh"] = _converted(entry.explanation_zh, {"taiwan": "zhushi-s2tw", "hongkong": "zhushi-s2hk"}.get(script, "zhushi-s2t"))
     return data
 
 

@@ -263,6 +263,10 @@ REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong pros
     ("hongkong", "法庭不准被告保释，但数据不准确。", "法庭不准被告保釋，但數據不準確。"),
     ("taiwan", "航班不准时，机场不准旅客进入。", "航班不準時，機場不准旅客進入。"),
     ("taiwan", "他肆意诋毁对手。", "他肆意詆毀對手。"),
+    # the broadcaster 中央广播电视总台 is 總臺/總台 (a front desk, 酒店总台, is 總檯/總枱)
+    ("traditional", "中央广播电视总台记者在酒店总台等候。", "中央廣播電視總臺記者在酒店總檯等候。"),
+    ("taiwan", "中央广播电视总台央视报道。", "中央廣播電視總臺央視報道。"),
+    ("hongkong", "中央广播电视总台央视报道，酒店总台。", "中央廣播電視總台央視報道，酒店總枱。"),
 ]
 
 

@@ -14,7 +14,7 @@ OVERRIDES = read_overrides()
 
 
 def _s2t(text: str) -> str:
-    return default_converter().convert(text, "s2t").text
+    return default_converter().convert(text, "zhushi-s2t").text
 
 
 def _t2s(text: str) -> str:
