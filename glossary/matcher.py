@@ -73,6 +73,7 @@ _PLACE_REGIONS = {"香港": "hong-kong", "本港": "hong-kong", "港府": "hong-
 _NUMERALS = frozenset("一二两三四五六七八九十百千万")
 _COUNTERS = frozenset("个项届次年月日号天大中是条点种类批位名家")
 _AMOUNT_UNITS = frozenset("元万萬亿億蚊%米人宗间間个個年")
+_TIME_UNITS = frozenset("年天日月周週岁歲秒")
 # What follows a Party congress's short name (二十大以来, 十九大报告, 党的二十大精神 …); another noun after X大
 # makes it a count of big things (二十大港口).
 _CONGRESS_NEXT = tuple(
@@ -295,6 +296,8 @@ class GlossaryMatcher:
         after = folded[end : end + 4]
         if key.isdigit():
             return bool(after) and (after[0] in _AMOUNT_UNITS or after[:2] in ("港元", "美元", "萬元", "万元"))
+        if key[-1:].isdigit() and after[:1] in _TIME_UNITS:
+            return True  # 后30 in 前30年为后30年: a number of years, not the name ending in the number
         if not key or key[0] not in _NUMERALS:
             return False
         if len(after) >= 2 and after[0] in _NUMERALS and after[1] not in _COUNTERS and after[1] not in _NUMERALS and "\u4e00" <= after[1] <= "\u9fff":

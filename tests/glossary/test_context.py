@@ -173,6 +173,7 @@ def test_a_term_after_a_place_name_stands_though_the_dictionary_joins_them(store
     ("展会设置了十二大展区，吸引了众多客商。", "十二大"),
     ("各地要推进两新一重建设，扩大有效投资。", "两新"),  # the head of a longer formula
     ("这三个代表团将分别前往浙江和江苏考察。", "三个代表"),  # 代表团 runs across the end
+    ("改革开放前后两个时期，前30年为后30年打下了基础。", "后30"),  # a number of years
 ])
 def test_a_numbered_term_that_only_counts_something_is_not_marked(store: GlossaryStore, text: str, term: str) -> None:
     assert term not in [m.text for m in store.matcher().find(text, "mainland") if not m.weak]
@@ -182,6 +183,7 @@ def test_a_numbered_term_that_only_counts_something_is_not_marked(store: Glossar
     ("党的二十大以来，各地深入学习贯彻二十大精神。", "二十大"),
     ("十九大提出了新时代的总任务。", "十九大"),
     ("本次大会新增选两院院士一百五十多名。", "两院院士"),
+    ("该市空气质量排名跌入全国后30，被生态环境部约谈。", "后30"),
 ])
 def test_numbered_terms_still_found_where_they_are_meant(store: GlossaryStore, text: str, term: str) -> None:
     assert term in [m.text for m in store.matcher().find(text, "mainland") if not m.weak]
