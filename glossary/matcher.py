@@ -434,7 +434,12 @@ class GlossaryMatcher:
             for end in sorted(by_start[start], reverse=True):  # the longest standing form first
                 if not self._stands(folded, start, end):
                     continue
-                entry = self._choose(terms[folded[start:end]], region)
+                candidates = terms[folded[start:end]]
+                if len(candidates) > 1 and self._cues:
+                    # entries sharing a form (Shanghai's and Wuhan's 五个中心): those whose context cues hold here first
+                    held = [e for e in candidates if self._supported(e, folded, start, end, region)]
+                    candidates = held or candidates
+                entry = self._choose(candidates, region)
                 weak = not self._supported(entry, folded, start, end, region)
                 matches.append(TermMatch(start, end, text[start:end], entry, weak))
                 pos = end
