@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .model import GlossaryEntry
 from .normalize import fold
+from .regions import ABBREVIATIONS, all_local_names, local_names
 from .segment import inside_numbered_name
 
 if TYPE_CHECKING:
@@ -71,6 +72,8 @@ _CLAUSE_MARKS = "，。；：、！？,;:!?\n"
 _PLACE_REGIONS = {"香港": "hong-kong", "本港": "hong-kong", "港府": "hong-kong", "澳门": "macau", "本澳": "macau",
                   "澳府": "macau", "台湾": "taiwan", "行政院": "taiwan", "立法院": "taiwan", "内地": "mainland", "大陆": "mainland"}
 _NUMERALS = frozenset("一二两三四五六七八九十百千万")
+# How the names of places, parks and sites end (a numbered name like 十八洞村 is a place, not a formula).
+_PLACE_ENDINGS = tuple("村镇乡县区山湖江河港岛园湾峡口桥路街寺馆站场城州市省源关洞塔")
 _COUNTERS = frozenset("个项届次年月日号天大中是条点种类批位名家")
 _AMOUNT_UNITS = frozenset("元万萬亿億蚊%米人宗间間个個年")
 _TIME_UNITS = frozenset("年天日月周週岁歲秒")
@@ -95,6 +98,35 @@ _REGION_NAMES = {
     "mainland": ("大陆", "中共", "北京", "中国", "陆方", "国台办", "解放军", "共军", "对岸", "内地", "国务院", "中央"),
 }
 _PARAGRAPH_SPAN = 400
+
+
+def _check_local(found: list[TermMatch], folded: str, generic: frozenset[str], cues: dict[str, tuple[str, ...]]) -> list[TermMatch]:
+    """A province's or city's numbered formula or everyday-word form (Suzhou's 三大法宝, Wuhan's 五个中心)
+    is a note only in a text that names its place (the province, the city, or for a province one of its
+    cities) or where its own form names a place: in another province's report or a national text the
+    same words are usually another place's formula or a plain phrase, and the popup gives the entry
+    second. Proper names (前海, 白洋淀, 广交会) are that place's wherever they occur; an entry with context
+    cues of its own (senses.toml) was decided by them."""
+    named: set[str] | None = None
+    out = found
+    for k, match in enumerate(found):
+        if match.weak or match.entry.source == "user" or match.entry.id in cues:
+            continue
+        places = local_names(match.entry.region)
+        if not places:
+            continue
+        key = folded[match.start : match.end]
+        if not (key in generic or any(ch in _NUMERALS or ch.isdigit() for ch in key)) or key.endswith(_PLACE_ENDINGS):
+            continue  # not a formula or a plain word: a name (十八洞村, 三江源国家公园, 前海)
+        if any(name in key for name in all_local_names()) or ABBREVIATIONS.get(match.entry.region.partition(".")[0], "\0") in key:
+            continue
+        if named is None:
+            named = {name for name in all_local_names() if name in folded}
+        if not named.intersection(places):
+            if out is found:
+                out = list(found)
+            out[k] = TermMatch(match.start, match.end, match.text, match.entry, True)
+    return out
 
 
 def _names_region(folded: str, start: int, end: int, entry_region: str) -> bool:
@@ -332,6 +364,7 @@ class GlossaryMatcher:
         found = self._find_forms(text, folded, region)
         if self._generic:
             found = self._check_generic(found, folded, region)
+        found = _check_local(found, folded, self._generic, self._cues)
         if self._pattern is None:
             return found
         patterned = []

@@ -202,3 +202,27 @@ def test_another_regions_entry_holds_only_where_its_region_is_named(store: Gloss
     assert not found["郊野公园"].weak
     found = {m.text: m for m in matcher.find("大陸的中科院發表新型量子電腦成果。", "taiwan")}
     assert not found["中科院"].weak
+
+
+def test_a_provinces_numbered_formula_is_a_note_only_where_its_place_is_named(store: GlossaryStore) -> None:
+    """Jiangsu's 四个走在前 in a national commentary or another province's report is not marked (the popup
+    still offers it second); in a text about Jiangsu or one of its cities it is."""
+    matcher = store.matcher()
+    elsewhere = {m.text: m for m in matcher.find("会议强调，各地要在改革发展中做到四个走在前。", "mainland")}
+    assert elsewhere["四个走在前"].weak
+    home = {m.text: m for m in matcher.find("南京市委常委会强调，要扛起“四个走在前”的重大任务，做到四个走在前。", "mainland")}
+    assert not home["四个走在前"].weak and home["四个走在前"].entry.region == "jiangsu"
+
+
+def test_a_local_name_is_marked_wherever_it_occurs(store: GlossaryStore) -> None:
+    # proper names of places and sites are not formulas: 十八洞村 is that village in any text
+    found = {m.text: m for m in store.matcher().find("十八洞村是精准扶贫重要理念的首倡地。", "mainland")}
+    assert not found["十八洞村"].weak
+
+
+def test_every_city_that_entries_belong_to_has_a_chinese_name() -> None:
+    from glossary.loader import load_curated
+    from glossary.regions import CITIES
+
+    cities = {e.region for e in load_curated() if "." in e.region}
+    assert cities <= set(CITIES), sorted(cities - set(CITIES))
