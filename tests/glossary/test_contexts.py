@@ -22,6 +22,10 @@ from glossary.store import GlossaryStore
 
 DATA = Path(__file__).resolve().parent / "data" / "contexts.tsv"
 ROWS = list(csv.DictReader(DATA.open(encoding="utf-8"), delimiter="\t"))
+# A second set, written in December 2026 by a helper from real usage of 400 entries picked at random
+# (130 rows; traps mostly of everyday senses and names inside longer names): harder than the first.
+DATA_2 = Path(__file__).resolve().parent / "data" / "contexts-2026-12.tsv"
+ROWS_2 = list(csv.DictReader(DATA_2.open(encoding="utf-8"), delimiter="\t"))
 
 
 def half(row: dict[str, str]) -> str:
@@ -41,9 +45,9 @@ def judge(matcher: GlossaryMatcher, row: dict[str, str]) -> str:
     return "fp" if len(marks) > len(longer) else "tn"
 
 
-def scores(matcher: GlossaryMatcher, part: str) -> tuple[float, float]:
-    counts = Counter(judge(matcher, r) for r in ROWS if part in ("all", half(r)))
-    hits = sum(1 for r in ROWS if r["kind"] == "hit" and part in ("all", half(r)))
+def scores(matcher: GlossaryMatcher, part: str, rows: list[dict[str, str]] = ROWS) -> tuple[float, float]:
+    counts = Counter(judge(matcher, r) for r in rows if part in ("all", half(r)))
+    hits = sum(1 for r in rows if r["kind"] == "hit" and part in ("all", half(r)))
     return counts["tp"] / (counts["tp"] + counts["fp"]), counts["tp"] / hits
 
 
@@ -69,6 +73,21 @@ def test_context_rules_raise_precision_without_losing_recall_on_the_held_half(ma
     plain_precision, plain_recall = scores(plain, "held")
     assert precision >= 0.955 and precision > plain_precision + 0.10
     assert recall >= 0.98 and recall >= plain_recall - 0.015
+
+
+def test_both_sets_together_on_the_held_half(matchers) -> None:  # type: ignore[no-untyped-def]
+    """The first set and the December 2026 one together (781 rows): the held half's figures when the second
+    set came in (95.1% precision, 98.2% recall), against the plain matcher's."""
+    context, plain = matchers
+    rows = ROWS + ROWS_2
+    ids = {e.id for e in load_curated()}
+    for row in ROWS_2:
+        assert row["text"].count(row["target"]) == 1, row
+        assert row["expected"] == "none" or row["expected"] in ids, row
+    precision, recall = scores(context, "held", rows)
+    plain_precision, _ = scores(plain, "held", rows)
+    assert precision >= 0.95 and precision > plain_precision + 0.10
+    assert recall >= 0.98
 
 
 def test_each_kind_of_trap_is_mostly_avoided(matchers) -> None:  # type: ignore[no-untyped-def]
