@@ -64,6 +64,9 @@ _FOREIGN_NAMES = (
     # parties, capitals and big cities named for their country (越共总书记, 纽约市长)
     "越共|朝鲜劳动党|白宫|北约|华盛顿|纽约|洛杉矶|旧金山|伦敦|巴黎|柏林|莫斯科|东京|大阪|首尔|平壤|河内|曼谷|悉尼|多伦多|温哥华)"
 )
+# A country's one-character name or "X方" right before an office (美财政部, 菲海警, 日方外交部), not inside
+# a word (中美, 亚欧, 赴美): that country's office. (Not 澳: Australia or Macau.)
+_SHORT_FOREIGN = re.compile("(?<![\u4e00-\u9fff])(?:美|日|英|法|德|俄|韩|菲|越|印|加|欧)方?$|(?:美|日|英|法|德|俄|韩|菲|越|欧)方$")
 # A place of the Chinese-speaking world: after a foreign name in the same clause, it makes the term local again.
 _HOME_NAMES = "(?:中国|我国|内地|大陆|台湾|香港|澳门|本港|本澳|两岸)"
 _CLAUSE_MARKS = "，。；：、！？,;:!?\n"
@@ -404,7 +407,8 @@ class GlossaryMatcher:
             low = max(0, match.start - 40)  # a clause is short: never scan the text before it
             clause_start = max(max(folded.rfind(ch, low, match.start) for ch in _CLAUSE_MARKS) + 1, low)
             before = folded[max(clause_start, match.start - 24) : match.start]
-            foreign = _foreign_in_clause().search(before) is not None and not re.match(_HOME_NAMES, key)
+            foreign = (_foreign_in_clause().search(before) is not None or _SHORT_FOREIGN.search(before) is not None) \
+                and not re.match(_HOME_NAMES, key)
             # an entry with its own cues in senses.toml was decided by them, except that a foreign country's
             # office is never it, and a Hong Kong, Macau or Taiwan entry in the document of a region where
             # its sense was not shown to hold (no example read as that region) holds only where its

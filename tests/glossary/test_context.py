@@ -226,3 +226,18 @@ def test_every_city_that_entries_belong_to_has_a_chinese_name() -> None:
 
     cities = {e.region for e in load_curated() if "." in e.region}
     assert cities <= set(CITIES), sorted(cities - set(CITIES))
+
+
+@pytest.mark.parametrize("text, term", [
+    ("据报道，美财政部宣布新一轮制裁。", "财政部"),  # a country's one-character name before the office
+    ("日方外交部表示关切。", "外交部"),
+    ("菲海警船只再次闯入黄岩岛海域。", "海警"),
+])
+def test_another_countrys_office_named_by_its_short_name_is_not_the_chinese_one(store: GlossaryStore, text: str, term: str) -> None:
+    found = {m.text: m for m in store.matcher().find(text, "mainland")}
+    assert term not in found or found[term].weak
+
+
+def test_the_chinese_office_after_a_word_with_a_country_in_it_is_still_marked(store: GlossaryStore) -> None:
+    found = {m.text: m for m in store.matcher().find("财政部今天发布通知，赴美留学人数回升。", "mainland")}
+    assert not found["财政部"].weak
