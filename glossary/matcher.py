@@ -80,6 +80,8 @@ _PLACE_ENDINGS = tuple("村镇乡县区山湖江河港岛园湾峡口桥路街�
 _COUNTERS = frozenset("个项届次年月日号天大中是条点种类批位名家")
 _AMOUNT_UNITS = frozenset("元万萬亿億蚊%米人宗间間个個年")
 _TIME_UNITS = frozenset("年天日月周週岁歲秒")
+# What makes a word with a law's final 法 (法治, 法律, 法规, 法院, 法官, 法学, 法理)
+_LAW_WORD_NEXT = frozenset("治律规院官学理")
 # What follows a Party congress's short name (二十大以来, 十九大报告, 党的二十大精神 …); another noun after X大
 # makes it a count of big things (二十大港口).
 _CONGRESS_NEXT = tuple(
@@ -311,6 +313,8 @@ class GlossaryMatcher:
             return False
         if _cuts_latin_token(folded, start, end):
             return False
+        if folded[end - 1] == "法" and end < len(folded) and folded[end] in _LAW_WORD_NEXT:
+            return False  # 国家安全法 in 国家安全法治建设: the 法 belongs to 法治 (法律, 法规, 法院 …)
         if self._segmenter is not None:
             if self._segmenter.stands(folded, start, end):
                 return True

@@ -241,3 +241,11 @@ def test_another_countrys_office_named_by_its_short_name_is_not_the_chinese_one(
 def test_the_chinese_office_after_a_word_with_a_country_in_it_is_still_marked(store: GlossaryStore) -> None:
     found = {m.text: m for m in store.matcher().find("财政部今天发布通知，赴美留学人数回升。", "mainland")}
     assert not found["财政部"].weak
+
+
+def test_a_law_is_not_cut_out_of_the_rule_of_law(store: GlossaryStore) -> None:
+    matcher = store.matcher()
+    found = [m.text for m in matcher.find("加强国家安全法治建设，完善国家安全法治体系。", "mainland") if not m.weak]
+    assert "国家安全法" not in found
+    found = [m.text for m in matcher.find("全国人大常委会通过了国家安全法，自公布之日起施行。", "mainland") if not m.weak]
+    assert "国家安全法" in found
