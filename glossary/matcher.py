@@ -67,6 +67,8 @@ _FOREIGN_NAMES = (
 # A country's one-character name or "X方" right before an office (美财政部, 菲海警, 日方外交部), not inside
 # a word (中美, 亚欧, 赴美): that country's office. (Not 澳: Australia or Macau.)
 _SHORT_FOREIGN = re.compile("(?<![\u4e00-\u9fff])(?:美|日|英|法|德|俄|韩|菲|越|印|加|欧)方?$|(?:美|日|英|法|德|俄|韩|菲|越|欧)方$")
+# Entries that name a body or office (the short-name check applies to them only: 中方奉劝菲方谨言慎行 is ours)
+_BODIES = frozenset({"institution", "security", "law"})
 # A place of the Chinese-speaking world: after a foreign name in the same clause, it makes the term local again.
 _HOME_NAMES = "(?:中国|我国|内地|大陆|台湾|香港|澳门|本港|本澳|两岸)"
 _CLAUSE_MARKS = "，。；：、！？,;:!?\n"
@@ -411,7 +413,8 @@ class GlossaryMatcher:
             low = max(0, match.start - 40)  # a clause is short: never scan the text before it
             clause_start = max(max(folded.rfind(ch, low, match.start) for ch in _CLAUSE_MARKS) + 1, low)
             before = folded[max(clause_start, match.start - 24) : match.start]
-            foreign = (_foreign_in_clause().search(before) is not None or _SHORT_FOREIGN.search(before) is not None) \
+            foreign = (_foreign_in_clause().search(before) is not None
+                       or (match.entry.category in _BODIES and _SHORT_FOREIGN.search(before) is not None)) \
                 and not re.match(_HOME_NAMES, key)
             # an entry with its own cues in senses.toml was decided by them, except that a foreign country's
             # office is never it, and a Hong Kong, Macau or Taiwan entry in the document of a region where
