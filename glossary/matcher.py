@@ -317,6 +317,8 @@ class GlossaryMatcher:
             return False
         if folded[end - 1] == "法" and end < len(folded) and folded[end] in _LAW_WORD_NEXT:
             return False  # 国家安全法 in 国家安全法治建设: the 法 belongs to 法治 (法律, 法规, 法院 …)
+        if folded.endswith("常委", start, end) and folded.startswith("会", end):
+            return False  # 市委常委 (a member) in 市委常委会 (the standing committee itself)
         if self._segmenter is not None:
             if self._segmenter.stands(folded, start, end):
                 return True

@@ -249,3 +249,8 @@ def test_a_law_is_not_cut_out_of_the_rule_of_law(store: GlossaryStore) -> None:
     assert "国家安全法" not in found
     found = [m.text for m in matcher.find("全国人大常委会通过了国家安全法，自公布之日起施行。", "mainland") if not m.weak]
     assert "国家安全法" in found
+
+
+def test_a_member_of_the_standing_committee_is_not_cut_out_of_the_committee(store: GlossaryStore) -> None:
+    found = {m.text: m.entry.id for m in store.matcher().find("市委常委会召开会议。他当选为市委常委。", "mainland") if not m.weak}
+    assert found == {"市委常委会": "shi-wei-chang-wei-hui", "市委常委": "shi-wei-chang-wei"}
