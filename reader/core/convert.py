@@ -606,6 +606,25 @@ _QUOTES = {
     Script.SIMPLIFIED: str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"}),
 }
 
+# Personal names keep 于 and 游 (廖于霆, 游錫堃): converters write 於 and 遊, the preposition and "to
+# travel". A name is recognised by a common surname before 于 and a verb of saying or a title after the
+# given name, or by a title before the person (立委游毓蘭說).
+_SURNAMES = "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴徐蘇葉莊呂蕭羅潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫戴范鄧杜傅侯曹薛卓馬阮董唐藍蔣紀姚馮歐湯姜汪鄒巫黎涂龔嚴韓袁童柳邵錢伍倪譚駱熊秦顧毛萬俞雷饒闕凌崔尹孔辛辜陶韋"
+_SAYS = ("表示|說|説|指出|強調|認為|坦言|透露|提到|說明|回應|直言|呼籲|批評|質疑|議員|立委|委員|院長|部長|市長|"
+         "縣長|局長|署長|主委|主任|教授|律師|醫師|分析師|記者|董事長|總經理|執行長|發言人|先生|女士")
+_NOT_GIVEN = "今昨明前後日晚早上下本此會中週月年其該"  # 曾於昨表示: a date, not a given name
+_TITLES = "分析師|議員|立委|委員|院長|局長|署長|部長|主委|主任|教授|律師|醫師|記者|董事長|總經理|執行長|發言人|市長|縣長"
+_NAME_YU = re.compile(f"(?<=[{_SURNAMES}])於(?=[^{_NOT_GIVEN}\\W\\d](?:{_SAYS}))")
+_NAME_YOU = re.compile("(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|主席|召委").split("|")) + ")"
+                       f"遊(?=[\u4e00-\u9fff]{{2}}(?:{_SAYS}|[，、,])|(?:{_TITLES}))"
+                       f"|(?<![\u4e00-\u9fff])遊(?=[\u4e00-\u9fff]{{2}}(?:{_SAYS})|(?:{_TITLES}))")
+
+
+def _names_back(text: str) -> str:
+    """于 and 游 back in personal names of a Traditional view (see _NAME_YU, _NAME_YOU)."""
+    return _NAME_YOU.sub("游", _NAME_YU.sub("于", text))
+
+
 _CANTONESE = re.compile("[嘅咗喺冇佢啲嚟睇嗰哋嘢咩乜嚿攞畀冚]")
 
 
@@ -703,6 +722,8 @@ class ScriptConverter:
         for config in chain:
             step = self.engine.convert(result.text, config)
             result = Converted(step.text, result.offsets.then(step.offsets))
+        if script in (Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG) and ("於" in result.text or "遊" in result.text):
+            result = Converted(_names_back(result.text), result.offsets)  # one character for one: positions stay
         if self._corner_quotes and script in _QUOTES:  # one mark for one: positions stay
             result = Converted(result.text.translate(_QUOTES[script]), result.offsets)
         return result

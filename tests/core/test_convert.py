@@ -267,6 +267,11 @@ REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong pros
     ("traditional", "中央广播电视总台记者在酒店总台等候。", "中央廣播電視總臺記者在酒店總檯等候。"),
     ("taiwan", "中央广播电视总台央视报道。", "中央廣播電視總臺央視報道。"),
     ("hongkong", "中央广播电视总台央视报道，酒店总台。", "中央廣播電視總台央視報道，酒店總枱。"),
+    # personal names keep 于 and 游; the preposition and "to travel" do not
+    ("taiwan", "气象专家廖于霆表示，降雨将持续。", "氣象專家廖于霆表示，降雨將持續。"),
+    ("taiwan", "国民党立委游毓兰说，治安要加强。", "國民黨立委游毓蘭說，治安要加強。"),
+    ("taiwan", "旅游局长表示，游客增加。", "旅遊局長表示，遊客增加。"),
+    ("taiwan", "警方于昨表示，案件仍在调查。", "警方於昨表示，案件仍在調查。"),
 ]
 
 
