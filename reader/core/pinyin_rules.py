@@ -112,6 +112,20 @@ class PhraseRules:
         apply_word_rules(simp, out)
         if "地" in simp:
             self._adverbial_de(simp, out)
+        if "长" in simp:
+            self._title_zhang(simp, out)
+
+    def _title_zhang(self, simp: str, out: list[str | None]) -> None:
+        """长 ending a title word of the sentence's segmentation (委员长, 乡长, 理事长) is zhǎng; the
+        segmentation keeps 长期 whole in 县长期 (县 | 长期)."""
+        span = self.word_spans(simp)
+        i = simp.find("长")
+        while i >= 0:
+            if out[i] == "chang2" and i > 0:
+                a, b = span(i)
+                if b == i + 1 and b - a >= 2 and simp[a:b] in _TITLES_ZHANG:
+                    out[i] = "zhang3"
+            i = simp.find("长", i + 1)
 
     def _adverbial_de(self, simp: str, out: list[str | None]) -> None:
         """地 that the segmentation leaves as a word of its own after a word of two or more characters,
@@ -288,6 +302,15 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "用不着:2=zhao2 找不着:2=zhao2 摸不着:2=zhao2 够不着:2=zhao2 见不着:2=zhao2 "
     "的确定性:0=de5 调处:0=tiao2 调休:0=tiao2 连累:1=lei3 空转:1=zhuan4 "
 )
+
+# Titles ending in 长 zhǎng "head" (the model reads some of them cháng: 委员长会议, 鄉長全志堅)
+_TITLES_ZHANG = frozenset((
+    "委员长", "乡长", "镇长", "县长", "市长", "省长", "村长", "区长", "州长", "会长", "社长", "校长", "院长",
+    "局长", "处长", "科长", "部长", "厅长", "所长", "站长", "行长", "署长", "庭长", "班长", "组长", "队长",
+    "团长", "船长", "机长", "家长", "董事长", "理事长", "秘书长", "议长", "首长", "师长", "旅长", "连长",
+    "排长", "营长", "军长", "馆长", "司长", "检察长", "审计长", "警长", "酋长", "族长", "园长", "店长",
+    "里长", "邻长", "总长", "军团长", "舰长", "艇长", "车长", "列车长",
+))
 
 # 为 at the start of a clause is the preposition wèi ("for"), except in these words (为期, 为首 ...).
 _CLAUSE_START = frozenset("，,。；;：:！!？?、“（(\n")

@@ -277,6 +277,10 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     ("服务态度太差了", "差", "cha4"),
     ("两地温度相差不大", "差", "cha4"),
     ("推进更差异化的政策", "差", "cha1"),
+    # 长 ending a title is zhǎng; where the sentence's words make it 长期, cháng
+    ("委员长会议决定调整列席人员范围", "长", "zhang3"),
+    ("信义乡长出席颁奖典礼", "长", "zhang3"),
+    ("全县长期坚持绿色发展", "长", "chang2"),
 ]
 
 
