@@ -272,6 +272,10 @@ REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong pros
     ("taiwan", "国民党立委游毓兰说，治安要加强。", "國民黨立委游毓蘭說，治安要加強。"),
     ("taiwan", "旅游局长表示，游客增加。", "旅遊局長表示，遊客增加。"),
     ("taiwan", "警方于昨表示，案件仍在调查。", "警方於昨表示，案件仍在調查。"),
+    # 只 after a number is the measure word 隻; "only" stays 只
+    ("hongkong", "山坡上约有5只成年野猪带着数只小野猪。", "山坡上約有5隻成年野豬帶着數隻小野豬。"),
+    ("taiwan", "最多只能报名两项，这只是开始。", "最多只能報名兩項，這只是開始。"),
+    ("traditional", "他伸出一只手。", "他伸出一隻手。"),
 ]
 
 
