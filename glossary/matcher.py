@@ -125,8 +125,9 @@ def _check_local(found: list[TermMatch], folded: str, generic: frozenset[str], c
         key = folded[match.start : match.end]
         if not (key in generic or any(ch in _NUMERALS or ch.isdigit() for ch in key)) or key.endswith(_PLACE_ENDINGS):
             continue  # not a formula or a plain word: a name (十八洞村, 三江源国家公园, 前海)
-        if any(name in key for name in all_local_names()) or ABBREVIATIONS.get(match.entry.region.partition(".")[0], "\0") in key:
-            continue
+        abbreviation = ABBREVIATIONS.get(match.entry.region.partition(".")[0])
+        if any(name in key for name in all_local_names()) or (abbreviation and abbreviation in key):
+            continue  # the form names a place itself (苏州工业园区, 桂 in 三企入桂)
         if named is None:
             named = {name for name in all_local_names() if name in folded}
         if not named.intersection(places):
@@ -484,9 +485,11 @@ class GlossaryMatcher:
                 if len(candidates) > 1 and self._cues:
                     # entries sharing a form (Shanghai's and Wuhan's 五个中心): those whose context cues hold here first
                     held = [e for e in candidates if self._supported(e, folded, start, end, region)]
-                    candidates = held or candidates
-                entry = self._choose(candidates, region)
-                weak = not self._supported(entry, folded, start, end, region)
+                    entry = self._choose(held or candidates, region)
+                    weak = not held
+                else:
+                    entry = self._choose(candidates, region)
+                    weak = not self._supported(entry, folded, start, end, region)
                 matches.append(TermMatch(start, end, text[start:end], entry, weak))
                 pos = end
                 break

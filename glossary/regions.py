@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Whole-China, cross-Strait and the three systems outside the Mainland's own administration.
 SPECIAL: dict[str, tuple[str, str]] = {
@@ -157,6 +158,7 @@ def is_outside_mainland(region: str) -> bool:
     return region in ("taiwan", "hong-kong", "macau")
 
 
+@lru_cache(maxsize=256)
 def local_names(region: str) -> tuple[str, ...]:
     """The Chinese place names whose mention shows a text concerns a province or city entry's place: the
     province and its cities for a province; the city and its province for a city; () for other regions."""
@@ -182,6 +184,7 @@ ABBREVIATIONS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=1)
 def all_local_names() -> tuple[str, ...]:
     """Every province and city name of PROVINCES and CITIES."""
     return tuple(name for _en, name in PROVINCES.values()) + tuple(CITIES.values())

@@ -18,6 +18,7 @@ from operator import add
 from typing import TYPE_CHECKING, Any, Protocol
 
 from glossary.opencc_files import config_file, data_file
+from reader.core.measure import measure_zhi
 
 if TYPE_CHECKING:
     from glossary.wordfreq import WordFrequencies
@@ -620,16 +621,14 @@ _NAME_YOU = re.compile("(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|主席
                        f"|(?<![\u4e00-\u9fff])遊(?=[\u4e00-\u9fff]{{2}}(?:{_SAYS})|(?:{_TITLES}))")
 
 
-# 只 after a number is the measure word 隻 (兩隻, 14隻, 數隻小野豬); "only" does not follow a numeral except
-# before a verb (最多只能, 一只是 …)
-_MEASURE_ZHI = re.compile("(?<=[0-9０-９一二兩三四五六七八九十百千萬億幾數多餘半])只(?![是有要能會需不在為得剩可用因好夠管顧])")
-
-
-def _names_back(text: str) -> str:
-    """于 and 游 back in personal names of a Traditional view (see _NAME_YU, _NAME_YOU), and the measure
-    word 隻 after a number."""
+def _traditional_fixes(text: str) -> str:
+    """What the Traditional views write unlike OpenCC, one character for one: the measure word 隻 after a
+    number (reader.core.measure), and 于 and 游 in personal names (see _NAME_YU, _NAME_YOU)."""
     if "只" in text:
-        text = _MEASURE_ZHI.sub("隻", text)
+        chars = list(text)
+        for i in measure_zhi(text):
+            chars[i] = "隻"
+        text = "".join(chars)
     return _NAME_YOU.sub("游", _NAME_YU.sub("于", text))
 
 
@@ -731,7 +730,7 @@ class ScriptConverter:
             step = self.engine.convert(result.text, config)
             result = Converted(step.text, result.offsets.then(step.offsets))
         if script in (Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG) and any(c in result.text for c in "於遊只"):
-            result = Converted(_names_back(result.text), result.offsets)  # one character for one: positions stay
+            result = Converted(_traditional_fixes(result.text), result.offsets)  # one character for one: positions stay
         if self._corner_quotes and script in _QUOTES:  # one mark for one: positions stay
             result = Converted(result.text.translate(_QUOTES[script]), result.offsets)
         return result

@@ -5,11 +5,12 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
 from glossary.wordfreq import jieba_frequencies
+from reader.core.measure import measure_zhi
 
 # A phrase reading replaces the model's reading when the model's score margin (best minus second-best
 # logit) is below this. Chosen on the CPP dev split; accuracy is flat for values between about 3 and 8.
@@ -24,6 +25,14 @@ _PHRASE_FREQ = 20  # how often a phrase-table word that jieba's list lacks count
 
 
 _HAN_RUN = re.compile("[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _occurrences(text: str, ch: str) -> Iterator[int]:
+    """Positions of ch (or of a word) in text, left to right."""
+    i = text.find(ch)
+    while i >= 0:
+        yield i
+        i = text.find(ch, i + 1)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -119,27 +128,23 @@ class PhraseRules:
         """长 ending a title word of the sentence's segmentation (委员长, 乡长, 理事长) is zhǎng; the
         segmentation keeps 长期 whole in 县长期 (县 | 长期)."""
         span = self.word_spans(simp)
-        i = simp.find("长")
-        while i >= 0:
+        for i in _occurrences(simp, "长"):
             if out[i] == "chang2" and i > 0:
                 a, b = span(i)
                 if b == i + 1 and b - a >= 2 and simp[a:b] in _TITLES_ZHANG:
                     out[i] = "zhang3"
-            i = simp.find("长", i + 1)
 
     def _adverbial_de(self, simp: str, out: list[str | None]) -> None:
         """地 that the segmentation leaves as a word of its own after a word of two or more characters,
         before a verb-like Han character, is the adverbial particle de (更多地品尝, 有效地推动); 地
         inside a word (土地, 各地, 实地) and after place words (等地, 三地) keeps dì."""
         span = self.word_spans(simp)
-        i = simp.find("地")
-        while i >= 0:
+        for i in _occurrences(simp, "地"):
             if out[i] == "di4" and 0 < i < len(simp) - 1 and _is_word_char(simp[i + 1]) \
                     and span(i) == (i, i + 1):
                 a, _ = span(i - 1)
                 if i - a >= 2 and simp[i - 1] not in _DI_AFTER:
                     out[i] = "de5"
-            i = simp.find("地", i + 1)
 
     def apply(self, simp: str, positions: list[int], preds: list[str], margins: np.ndarray,
               out: list[str | None]) -> None:
@@ -348,22 +353,18 @@ _LEADS = ("代表团", "考察团", "调研组", "工作组", "代表队", "队"
 
 
 def _rate_lv(simp: str, out: list[str | None]) -> None:
-    n = len(simp)
-    i = simp.find("率")
-    while i >= 0:
+    for i in _occurrences(simp, "率"):
         if out[i] == "shuai4" and i > 0 and out[i - 1] is not None and simp[i - 1] not in _SHUAI_BEFORE:
             rest = simp[i + 1 : i + 4]
             if not rest or rest[0].isdigit() or rest.startswith(_RATE_AFTER):
                 out[i] = "lü4"
         elif out[i] == "lü4" and simp.startswith(_LEADS, i + 1):  # 部长率代表团访问: "to lead"
             out[i] = "shuai4"
-        i = simp.find("率", i + 1)
 
 
 def _benefactive_wei(simp: str, out: list[str | None]) -> None:
     n = len(simp)
-    i = simp.find("为")
-    while i >= 0:
+    for i in _occurrences(simp, "为"):
         word_before = i > 0 and simp[i - 1] in _WEI_WORD_BEFORE and simp[max(0, i - 2) : i] not in ("积极", "消极", "终极")
         if out[i] == "wei2" and not word_before and i + 1 < n \
                 and simp[i + 1] not in _WEI2_AFTER:
@@ -378,7 +379,6 @@ def _benefactive_wei(simp: str, out: list[str | None]) -> None:
             if "以" not in simp[start:i] and not passive and (clause_after.startswith("民") or clause_after.startswith(_WEI4_PURPOSE)
                                                                or any(v in clause_after[1:] for v in _WEI4_VERBS)):
                 out[i] = "wei4"  # 为民 "for the people" (执政为民, 服务为民) is wèi too
-        i = simp.find("为", i + 1)
 
 
 # The potential complement: a one-character verb, 得, and a result or direction (看得出来, 做得到, 站得住,
@@ -391,60 +391,45 @@ _DE_RESULTS = ("出来", "出去", "起来", "下去", "住", "动", "到", "上
 
 def _complement_de(simp: str, out: list[str | None]) -> None:
     n = len(simp)
-    i = simp.find("得")
-    while i >= 0:
+    for i in _occurrences(simp, "得"):
         if 0 < i < n - 1 and out[i] == "de2" and out[i - 1] is not None \
                 and simp[i - 1 : i + 1] not in _DE2_WORDS and simp[max(0, i - 2) : i + 1] not in _DE2_WORDS \
                 and (simp[i + 1] in _DE_AFTER or (simp[i - 1] in _DE_VERBS and simp.startswith(_DE_RESULTS, i + 1))):
             out[i] = "de5"
-        i = simp.find("得", i + 1)
 
 
-# 只 after a number is the measure word zhī (一只手, 两只, 500只口罩, 3只基金, 十几只); "only" (zhǐ) does
-# not follow a numeral except before a verb (一只是 …, rare), kept below.
-_NUMERAL = frozenset("0123456789０１２３４５６７８９一二两三四五六七八九十百千万亿几余多半")
-_ZHI3_AFTER = frozenset("是有要能会需不在为得剩可用因好够管顾")
 # 差 after a degree word is chà "poor, bad" (最差, 更差, 太差了, 越来越差); not before 异/额/距 … (更差异化)
 _DEGREE = frozenset("最更太越较很挺")
 _CHA1_AFTER = frozenset("异额距价错别值")
 
 
 def _measure_zhi(simp: str, out: list[str | None]) -> None:
-    n = len(simp)
-    i = simp.find("只")
-    while i >= 0:
-        if i > 0 and out[i] == "zhi3" and simp[i - 1] in _NUMERAL and (i + 1 >= n or simp[i + 1] not in _ZHI3_AFTER) \
-                and simp[max(0, i - 2) : i] not in ("不只", "并不", "而不"):
+    """只 after a number is the measure word zhī (一只手, 500只口罩; the model does not know 只)."""
+    for i in measure_zhi(simp):
+        if out[i] == "zhi3":
             out[i] = "zhi1"
-        i = simp.find("只", i + 1)
 
 
 def _degree_cha(simp: str, out: list[str | None]) -> None:
     n = len(simp)
-    i = simp.find("差")
-    while i >= 0:
+    for i in _occurrences(simp, "差"):
         if i > 0 and simp[i - 1] in _DEGREE and out[i] in ("cha1", "chai1", "ci1") \
                 and (i + 1 >= n or simp[i + 1] not in _CHA1_AFTER):
             out[i] = "cha4"
-        i = simp.find("差", i + 1)
 
 
 def apply_word_rules(simp: str, out: list[str | None]) -> None:
     """Apply WORD_OVERRIDES, the clause-initial and the benefactive 为 rules and the complement 得 rule in place."""
     for word, rs in WORD_OVERRIDES.items():
-        i = simp.find(word)
-        while i >= 0:
+        for i in _occurrences(simp, word):
             for j, r in enumerate(rs):
                 if r is not None:
                     out[i + j] = r
-            i = simp.find(word, i + 1)
     n = len(simp)
-    i = simp.find("为")
-    while i >= 0:
+    for i in _occurrences(simp, "为"):
         if (i == 0 or simp[i - 1] in _CLAUSE_START) and i + 1 < n and simp[i + 1] not in _WEI2_AFTER \
                 and out[i] == "wei2":
             out[i] = "wei4"
-        i = simp.find("为", i + 1)
     _benefactive_wei(simp, out)
     _complement_de(simp, out)
     _rate_lv(simp, out)
