@@ -38,7 +38,9 @@ _FIT: dict[str, dict[str, int]] = {
     "mainland": {"national": 4, "cross-strait": 3, "international": 3, "taiwan": 1, "hong-kong": 1, "macau": 1},
     "taiwan": {"taiwan": 4, "cross-strait": 3, "international": 2, "national": 1, "hong-kong": 1, "macau": 1},
     "hong-kong": {"hong-kong": 4, "national": 3, "international": 2, "cross-strait": 2, "macau": 1, "taiwan": 1},
-    "macau": {"macau": 4, "national": 3, "international": 2, "cross-strait": 2, "hong-kong": 2, "taiwan": 1},
+    # Hong Kong and Macau have look-alike bodies and laws (立法會, 資格審查, 非永久性居民): one's note on the
+    # other's thing is wrong, so each holds in the other's text only where its own place is named.
+    "macau": {"macau": 4, "national": 3, "international": 2, "cross-strait": 2, "hong-kong": 1, "taiwan": 1},
 }
 
 
@@ -98,8 +100,8 @@ _PLACE_BEFORE = "(" + "|".join(_PLACE_REGIONS) + ")(?:特别行政区|特区)?(?
 
 # Names that bring a region into a paragraph (folded to Simplified): then that region's entries hold there.
 _REGION_NAMES = {
-    "hong-kong": ("香港", "本港", "港府", "港人", "港区", "特区", "港澳", "立法会", "特首"),
-    "macau": ("澳门", "本澳", "澳府", "澳人", "特区", "港澳", "横琴", "立法会", "特首"),
+    "hong-kong": ("香港", "本港", "港府", "港人", "港区", "治港", "特区", "港澳", "立法会", "特首"),
+    "macau": ("澳门", "本澳", "澳府", "澳人", "治澳", "特区", "港澳", "横琴", "立法会", "特首"),
     "taiwan": ("台湾", "台北", "台中", "台南", "高雄", "立法院", "行政院", "民进党", "国民党", "岛内", "台当局",
                "对台", "涉台", "台胞", "两岸", "蓝营", "绿营", "立委"),
     "mainland": ("大陆", "中共", "北京", "中国", "陆方", "国台办", "解放军", "共军", "对岸", "内地", "国务院", "中央"),
@@ -137,9 +139,15 @@ def _check_local(found: list[TermMatch], folded: str, generic: frozenset[str], c
     return out
 
 
-def _names_region(folded: str, start: int, end: int, entry_region: str) -> bool:
-    """Whether the paragraph around start..end names the region the entry belongs to."""
-    names = _REGION_NAMES.get(_REGION_GROUP.get(entry_region, "mainland"), ())
+def _names_region(folded: str, start: int, end: int, entry_region: str, home: str = "mainland") -> bool:
+    """Whether the paragraph around start..end names the region the entry belongs to. Names the document's
+    own region shares (特区, 立法会 and 特首 are Hong Kong's and Macau's alike) do not count: in a Hong Kong
+    text they name Hong Kong, not Macau."""
+    group = _REGION_GROUP.get(entry_region, "mainland")
+    names = _REGION_NAMES.get(group, ())
+    if home != group:
+        shared = _REGION_NAMES.get(home, ())
+        names = tuple(name for name in names if name not in shared)
     low, high = max(0, start - _PARAGRAPH_SPAN), min(len(folded), end + _PARAGRAPH_SPAN)
     para_start = folded.rfind("\n", low, start) + 1 or low
     para_end = folded.find("\n", end, high)
@@ -431,7 +439,7 @@ class GlossaryMatcher:
                 own_place = any(key.startswith(name) and _PLACE_REGIONS[name] == group for name in _PLACE_REGIONS)
                 shown = self._sense_regions.get(match.entry.id, frozenset())
                 if (group not in (home, "mainland") and home not in shown and not own_place
-                        and not _names_region(folded, match.start, match.end, match.entry.region)):
+                        and not _names_region(folded, match.start, match.end, match.entry.region, home)):
                     match = TermMatch(match.start, match.end, match.text, match.entry, True)
                 out.append(match)
                 continue
@@ -449,7 +457,7 @@ class GlossaryMatcher:
                 # an entry of another region's system (a Hong Kong 郊野公园 in a Beijing text, the Mainland's
                 # 中科院 in a Taiwan one) holds only where its paragraph names that region
                 weak = weak or (region_fit(match.entry.region, region) < 2 and not own_place
-                                and not _names_region(folded, match.start, match.end, match.entry.region))
+                                and not _names_region(folded, match.start, match.end, match.entry.region, home))
                 out.append(TermMatch(match.start, match.end, match.text, match.entry, True) if weak else match)
                 continue
             group = _REGION_GROUP.get(match.entry.region, "mainland")

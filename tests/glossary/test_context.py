@@ -204,6 +204,25 @@ def test_another_regions_entry_holds_only_where_its_region_is_named(store: Gloss
     assert not found["中科院"].weak
 
 
+def test_hong_kong_and_macau_entries_do_not_cross_on_shared_names(store: GlossaryStore) -> None:
+    """Hong Kong and Macau share words (立法會, 特區, 資格審查, 非永久性居民) but not their laws and bodies: a
+    Macau note on a Hong Kong vetting, or a Hong Kong one on Macau's election, is wrong. 立法會 and 特區 in a
+    Hong Kong paragraph name Hong Kong, not Macau; where the other place is named, its entry holds again."""
+    matcher = store.matcher()
+    found = {m.text: m for m in matcher.find("選舉管理委員會表示，立法會選舉的候選人須通過資格審查，特區政府會依法處理。", "hong-kong")}
+    assert found["資格審查"].weak and found["資格審查"].entry.region == "macau"
+    assert not found["立法會選舉"].weak and found["立法會選舉"].entry.region == "hong-kong"
+    found = {m.text: m for m in matcher.find("澳門立法會選舉的候選人須通過資格審查。", "hong-kong")}
+    assert not found["資格審查"].weak
+    found = {m.text: m for m in matcher.find("本澳第八屆立法會選舉將於九月舉行，非永久居民不能投票。", "macau")}
+    assert all(m.weak for m in found.values() if m.entry.region == "hong-kong")
+    assert found["非永久居民"].weak
+    found = {m.text: m for m in matcher.find("香港的非永久性居民不能投票。", "macau")}
+    assert not found["非永久性居民"].weak
+    found = {m.text: m for m in matcher.find("澳門學者認為，愛國者治港原則已經落實。", "macau")}
+    assert not found["愛國者治港"].weak  # 治港 names Hong Kong
+
+
 def test_a_provinces_numbered_formula_is_a_note_only_where_its_place_is_named(store: GlossaryStore) -> None:
     """Jiangsu's 四个走在前 in a national commentary or another province's report is not marked (the popup
     still offers it second); in a text about Jiangsu or one of its cities it is."""
