@@ -6,11 +6,15 @@ import bisect
 import math
 import re
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from glossary.wordfreq import jieba_frequencies
 from reader.core.measure import measure_zhi
+
+if TYPE_CHECKING:
+    from reader.core.pinyin_tables import PhraseTable
 
 # A phrase reading replaces the model's reading when the model's score margin (best minus second-best
 # logit) is below this. Chosen on the CPP dev split; accuracy is flat for values between about 3 and 8.
@@ -58,13 +62,13 @@ class PhraseRules:
 
         self.candidates = candidates
         tables = phrases(candidates)  # derived once from both sources and cached on disk
-        self.cedict: dict[str, list[str | None]] = tables.cedict
+        self.cedict: PhraseTable = tables.cedict
         # Readings of single characters in CC-CEDICT, keyed by the Traditional form.
         self.char_readings: dict[str, set[str]] = tables.char_readings
-        self.pyp: dict[str, list[str | None]] = tables.pyp
+        self.pyp: PhraseTable = tables.pyp
         self._memo: dict[str, tuple[int, ...]] = {}  # run of Han characters -> its cut points
 
-    def lookup(self, table: dict[str, list[str | None]], simp: str, i: int,
+    def lookup(self, table: PhraseTable, simp: str, i: int,
                span: tuple[int, int] | None = None) -> str | None:
         """Reading at position i from the longest word of table covering it, within span (the word of
         the sentence's segmentation that holds i) when given: a table word that reaches across a word
@@ -84,7 +88,7 @@ class PhraseRules:
         runs = [m.span() for m in _HAN_RUN.finditer(simp)]
         starts = [s for s, _e in runs]
         cut: dict[int, tuple[int, ...]] = {}  # run index -> its cut points (its start and end included)
-        phrases = self._phrases
+        cedict, pyp = self.cedict, self.pyp
         memo = self._memo
 
         def span(i: int) -> tuple[int, int]:
@@ -97,7 +101,7 @@ class PhraseRules:
                 run = simp[a:b]
                 found = memo.get(run)  # the same sentence in another view of the document: segmented once
                 if found is None:
-                    found = jieba_frequencies().cuts(run, lambda x, y: run[x:y] in phrases, _PHRASE_FREQ,
+                    found = jieba_frequencies().cuts(run, lambda x, y: run[x:y] in cedict or run[x:y] in pyp, _PHRASE_FREQ,
                                                      phrase_longest=_MAX_WORD)
                     if len(memo) >= 50_000:
                         memo.clear()
@@ -107,14 +111,6 @@ class PhraseRules:
             return cuts[j - 1], cuts[j]
 
         return span
-
-    @property
-    def _phrases(self) -> frozenset[str]:
-        """Every word of the two phrase tables (built once)."""
-        found = self.__dict__.get("_phrase_set")
-        if found is None:
-            found = self.__dict__["_phrase_set"] = frozenset(self.cedict).union(self.pyp)
-        return found
 
     def apply_words(self, simp: str, out: list[str | None]) -> None:
         """General word rules (see WORD_OVERRIDES), whatever the model's confidence."""

@@ -28,17 +28,22 @@ def test_every_syllable_is_spelled_as_pypinyin_spells_it() -> None:
 def test_the_phrase_tables_come_back_from_the_cache_and_a_damaged_cache_is_rebuilt() -> None:
     candidates = {"行": ["xing2", "hang2"], "长": ["chang2", "zhang3"]}
     first = pinyin_tables.phrases(candidates)
-    assert first.cedict["银行"] == [None, "hang2"] and first.cedict["成长"] == [None, "zhang3"]
+    assert first.cedict.get("银行") == [None, "hang2"] and first.cedict.get("成长") == [None, "zhang3"]
+    assert "银行" in first.cedict and "银" not in first.cedict and first.pyp.get("银") is None
     pinyin_tables._phrases.clear()
     from glossary.dictionary import default_dictionary
 
-    files = list(default_dictionary().cache_dir().glob("phrases-v*.marshal"))
+    files = list(default_dictionary().cache_dir().glob("phrases-v*"))  # two tries and the characters' readings
     assert files, "the phrase tables were not cached"
     again = pinyin_tables.phrases(candidates)
     assert again == first
     pinyin_tables._phrases.clear()
     for path in files:
-        path.write_bytes(b"not marshal")
+        path.write_bytes(b"not a trie, not marshal")
+    assert pinyin_tables.phrases(candidates) == first
+    pinyin_tables._phrases.clear()
+    for path in default_dictionary().cache_dir().glob("phrases-v*.marisa"):
+        path.write_bytes(path.read_bytes()[:100])  # cut short
     assert pinyin_tables.phrases(candidates) == first
 
 
