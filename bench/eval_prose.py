@@ -9,7 +9,10 @@ bench/data/pinyin-prose-sources.tsv (the first set, 21,000 characters) and
 bench/data/pinyin-prose-sources-2026-12.tsv (the second, 26,400 characters: 55 documents split 30
 held out / 25 working by the first byte of the address's SHA-1 (< 2 of 5 held out); every held-out
 polyphone labelled by two readers who did not write the rules, 28 disagreements of 3,261 settled by a
-third). Documents were split by a hash of the address before any rule was
+third), and bench/data/pinyin-prose-sources-2026-12b.tsv (the third, 25,100 characters of the fresh
+set 4 of 2026-12-02: 36 documents, 14 held out by the same rule; 1,348 held-out polyphones labelled by two
+readers, 23 disagreements and the 38 places where the annotator and the readers differed settled by a
+third reader who was shown both readings unlabelled). Documents were split by a hash of the address before any rule was
 looked at: only the working part is used to find what goes wrong.
 """
 
