@@ -139,6 +139,32 @@ def _check_local(found: list[TermMatch], folded: str, generic: frozenset[str], c
     return out
 
 
+# A Mainland local government right before a national body's short name (浙江省对外友协, 杭州市发改委, 全省统计局):
+# that place's own body, not the national one the entry explains.
+_LOCAL_UNIT_BEFORE = re.compile("(?:[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|自治州|州|县|区|盟|旗)|全省|全市|本省|本市|省|市|县)$")
+_NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "最高")
+
+
+def _check_local_counterpart(found: list[TermMatch], folded: str) -> list[TermMatch]:
+    """A national body named by a short form after a Mainland local government (浙江省对外友协 is Zhejiang's
+    friendship association, 杭州市发改委 Hangzhou's development commission) is that place's counterpart:
+    the national entry's note does not hold there, and the popup gives it second."""
+    out = found
+    for k, match in enumerate(found):
+        entry = match.entry
+        if match.weak or entry.source == "user" or entry.region != "national" or entry.category != "institution":
+            continue
+        key = folded[match.start : match.end]
+        if key.startswith(_NATIONAL_PREFIXES) or not fold(entry.simplified).startswith(_NATIONAL_PREFIXES):
+            continue
+        if _LOCAL_UNIT_BEFORE.search(folded[max(0, match.start - 9) : match.start]) is None:
+            continue
+        if out is found:
+            out = list(found)
+        out[k] = TermMatch(match.start, match.end, match.text, entry, True)
+    return out
+
+
 def _names_region(folded: str, start: int, end: int, entry_region: str, home: str = "mainland") -> bool:
     """Whether the paragraph around start..end names the region the entry belongs to. Names the document's
     own region shares (特区, 立法会 and 特首 are Hong Kong's and Macau's alike) do not count: in a Hong Kong
@@ -385,6 +411,7 @@ class GlossaryMatcher:
         if self._generic:
             found = self._check_generic(found, folded, region)
         found = _check_local(found, folded, self._generic, self._cues)
+        found = _check_local_counterpart(found, folded)
         if self._pattern is None:
             return found
         patterned = []

@@ -223,6 +223,15 @@ def test_hong_kong_and_macau_entries_do_not_cross_on_shared_names(store: Glossar
     assert not found["愛國者治港"].weak  # 治港 names Hong Kong
 
 
+def test_a_national_body_after_a_local_government_is_that_places_own(store: GlossaryStore) -> None:
+    """浙江省对外友协 is Zhejiang's friendship association, not the national one the entry explains: not
+    marked (the popup offers the entry second); the national body by its short name alone stays marked."""
+    found = {m.text: m for m in store.matcher().find("浙江省对外友协组织青少年交流活动。", "mainland")}
+    assert found["对外友协"].weak and found["对外友协"].entry.region == "national"
+    found = {m.text: m for m in store.matcher().find("对外友协会长会见美国友好人士。", "mainland")}
+    assert not found["对外友协"].weak
+
+
 def test_a_provinces_numbered_formula_is_a_note_only_where_its_place_is_named(store: GlossaryStore) -> None:
     """Jiangsu's 四个走在前 in a national commentary or another province's report is not marked (the popup
     still offers it second); in a text about Jiangsu or one of its cities it is."""
