@@ -26,6 +26,12 @@ ROWS = list(csv.DictReader(DATA.open(encoding="utf-8"), delimiter="\t"))
 # (130 rows; traps mostly of everyday senses and names inside longer names): harder than the first.
 DATA_2 = Path(__file__).resolve().parent / "data" / "contexts-2026-12.tsv"
 ROWS_2 = list(csv.DictReader(DATA_2.open(encoding="utf-8"), delimiter="\t"))
+# A third set, written on 2026-12-02 by two helpers who did not run the matcher, for 600 entries picked at
+# random among those the first two sets do not use (302 rows, half of them traps, many of another region's
+# or country's thing). Only its first helper's dev half was looked at (four senses and the local-body rule
+# came from it); its held half measures the matcher on traps it was not tuned for.
+DATA_3 = Path(__file__).resolve().parent / "data" / "contexts-2026-12b.tsv"
+ROWS_3 = list(csv.DictReader(DATA_3.open(encoding="utf-8"), delimiter="\t"))
 
 
 def half(row: dict[str, str]) -> str:
@@ -96,3 +102,19 @@ def test_each_kind_of_trap_is_mostly_avoided(matchers) -> None:  # type: ignore[
         rows = [r for r in ROWS if r["kind"] == kind]
         avoided = sum(judge(context, r) == "tn" for r in rows) / len(rows)
         assert avoided >= floor, (kind, avoided)  # the plain matcher avoids 8%, 30%, 0% and 5%
+
+
+def test_the_third_set_on_its_held_half(matchers) -> None:  # type: ignore[no-untyped-def]
+    """The held half's figures when the third set came in (74.3% precision, 98.7% recall; the plain matcher
+    52.3%): far from the 98% goal on a set this rich in traps, and a floor against regressions."""
+    context, plain = matchers
+    ids = {e.id for e in load_curated()}
+    kinds = {"hit", "trap-everyday", "trap-inside", "trap-numbered", "trap-region"}
+    for row in ROWS_3:
+        assert row["text"].count(row["target"]) == 1, row
+        assert row["expected"] == "none" or row["expected"] in ids, row
+        assert row["kind"] in kinds, row
+    precision, recall = scores(context, "held", ROWS_3)
+    plain_precision, _ = scores(plain, "held", ROWS_3)
+    assert precision >= 0.72 and precision > plain_precision + 0.15
+    assert recall >= 0.97
