@@ -71,6 +71,14 @@ _FOREIGN_NAMES = (
 _SHORT_FOREIGN = re.compile("(?<![\u4e00-\u9fff])(?:美|日|英|法|德|俄|韩|菲|越|印|加|欧)方?$|(?:美|日|英|法|德|俄|韩|菲|越|欧)方$")
 # Entries that name a body or office (the short-name check applies to them only: 中方奉劝菲方谨言慎行 is ours)
 _BODIES = frozenset({"institution", "security", "law"})
+# A common word across a span's start (热爱 over 爱山东) cuts it when the rest (山东) is a commoner word still.
+_EDGE_FREQ = 500
+_EDGE_REST_FREQ = 1_000
+# Entries of the language of politics (Party doctrine and discipline, political slogans): outside a sentence of
+# public affairs, their words are everyday speech. Programmes, places and bodies keep their names anywhere.
+_SLOGANS = frozenset({"party-building", "party-doctrine", "politics"})
+# A slogan or set phrase this short can be everyday speech; longer ones are the formula itself.
+_SLOGAN_LENGTH = 5
 # A place of the Chinese-speaking world: after a foreign name in the same clause, it makes the term local again.
 _HOME_NAMES = "(?:中国|我国|内地|大陆|台湾|香港|澳门|本港|本澳|两岸)"
 _CLAUSE_MARKS = "，。；：、！？,;:!?\n"
@@ -206,7 +214,8 @@ _GENRE_WORDS = tuple(
     "机关 官员 公务 执政 在野 民主 宪 军 国防 外资 贸易 就业 教育 医疗 住房 房屋 土地 环保 生态 扶贫 乡村 农村 城市 "
     "公共 服务 文件 意见 决定 通知 方案 报告 专项 试点 示范 考核 监督 纪委 巡视 整改 反腐 视察 调研 首长 部会 会见 出席 "
     "主持 宣布 指出 表示 呼吁 批评 法院 检察 判决 司法 警方 议题 民调 政见 候选人 投票 舆论 媒体 新闻 记者 官方 "
-    "协商 谈判 峰会 论坛 声明 抗议 示威 游行 罢工 补贴 津贴 税 债 利率 金融 银行 股市 汇率 货币 通胀 物价".split()
+    "协商 谈判 峰会 论坛 声明 抗议 示威 游行 罢工 补贴 津贴 税 债 利率 金融 银行 股市 汇率 货币 通胀 物价 "
+    "各地 各级 预案 应急 防范 风险 责任 纪律 党员 思想 办理 证件 申请 审批 出入境 签证 户籍".split()
 )
 
 
@@ -245,6 +254,21 @@ def _cuts_latin_token(folded: str, start: int, end: int) -> bool:
         if following in ".．" and end + 1 < len(folded) and folded[end + 1].isdigit():
             return True  # M2.5, 5.5G: a decimal goes on
     return False
+
+
+def _about_public_affairs(folded: str, match: "TermMatch", strong: list["TermMatch"], strong_starts: list[int]) -> bool:
+    """Whether the sentence around a hit is of public affairs: it holds another glossary term or a word of the
+    genre (政府, 改革, 干部 …)."""
+    low = max(0, match.start - _SENTENCE_SPAN)
+    high = min(len(folded), match.end + _SENTENCE_SPAN)
+    start = max(max(folded.rfind(ch, low, match.start) for ch in _SENTENCE_ENDS) + 1, low)
+    ends = [i for i in (folded.find(ch, match.end, high) for ch in _SENTENCE_ENDS) if i != -1]
+    end = min(ends) if ends else high
+    sentence = folded[start:end]
+    first = bisect.bisect_left(strong_starts, start)
+    if any(m is not match and m.end <= end for m in strong[first : bisect.bisect_right(strong_starts, end)]):
+        return True
+    return any(word in sentence for word in _GENRE_WORDS)
 
 
 class GlossaryMatcher:
@@ -356,7 +380,7 @@ class GlossaryMatcher:
             return False  # 市委常委 (a member) in 市委常委会 (the standing committee itself)
         if self._segmenter is not None:
             if self._segmenter.stands(folded, start, end):
-                return True
+                return not self._cut_at_left_edge(folded, start, end)
             # a dictionary word that is only a place name plus the term (台湾海基会, 香港特区政府) still
             # has the term whole at its end
             for place in _PLACE_PREFIXES:
@@ -365,6 +389,22 @@ class GlossaryMatcher:
                     return True
             return False
         return True
+
+    def _cut_at_left_edge(self, folded: str, start: int, end: int) -> bool:
+        """Whether a common word (not a glossary form) runs across the start of the span and leaves the rest
+        a common word too: 热爱|山东 around 爱山东. The segmentation alone keeps the span whole there, as a
+        lone character (热) counts for much in the word list."""
+        assert self._segmenter is not None
+        freqs = self._segmenter.frequencies
+        for k in (1, 2):
+            rest = folded[start + k : end]
+            if len(rest) < 2 or freqs.get(rest, 0) <= _EDGE_REST_FREQ:
+                continue
+            for j in (1, 2):
+                word = folded[start - j : start + k] if start >= j else ""
+                if word and word not in self._terms and freqs.get(word, 0) >= _EDGE_FREQ:
+                    return True
+        return False
 
     def _counts_something(self, folded: str, start: int, end: int) -> bool:
         """Whether a numbered term is only a count here: 二十大港口 (twenty big ports), 十二大展区,
@@ -385,7 +425,7 @@ class GlossaryMatcher:
         if self._segmenter is not None and len(key) <= 4:
             freqs = self._segmenter.frequencies
             for back in (1, 2):
-                for length in (2, 3):
+                for length in (2, 3, 4):  # 四个机关单位: 机关单位 runs across 四个机关
                     word = folded[end - back : end - back + length]
                     if len(word) == length and end - back + length > end and freqs.get(word, 0) >= 200:
                         return True  # 三个代表团: 代表团 runs across the term's end
@@ -485,20 +525,16 @@ class GlossaryMatcher:
                 # 中科院 in a Taiwan one) holds only where its paragraph names that region
                 weak = weak or (region_fit(match.entry.region, region) < 2 and not own_place
                                 and not _names_region(folded, match.start, match.end, match.entry.region, home))
+                # a slogan or set phrase (not the name of a body, law, place or meeting) said of a shop, a
+                # child or a documentary: 抓早抓小 in parenting advice, 五十年不變 of a recipe
+                if not weak and match.entry.category in _SLOGANS and len(key) <= _SLOGAN_LENGTH:
+                    weak = not _about_public_affairs(folded, match, strong, strong_starts)
                 out.append(TermMatch(match.start, match.end, match.text, match.entry, True) if weak else match)
                 continue
             group = _REGION_GROUP.get(match.entry.region, "mainland")
             weak = weak or (group != home and not own_place)
             if not weak:
-                low = max(0, match.start - _SENTENCE_SPAN)
-                high = min(len(folded), match.end + _SENTENCE_SPAN)
-                start = max(max(folded.rfind(ch, low, match.start) for ch in _SENTENCE_ENDS) + 1, low)
-                ends = [i for i in (folded.find(ch, match.end, high) for ch in _SENTENCE_ENDS) if i != -1]
-                end = min(ends) if ends else high
-                sentence = folded[start:end]
-                first = bisect.bisect_left(strong_starts, start)
-                others = any(m is not match and m.end <= end for m in strong[first : bisect.bisect_right(strong_starts, end)])
-                weak = not others and not any(word in sentence for word in _GENRE_WORDS)
+                weak = not _about_public_affairs(folded, match, strong, strong_starts)
             out.append(TermMatch(match.start, match.end, match.text, match.entry, True) if weak else match)
         return out
 

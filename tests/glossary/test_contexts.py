@@ -83,7 +83,8 @@ def test_context_rules_raise_precision_without_losing_recall_on_the_held_half(ma
 
 def test_both_sets_together_on_the_held_half(matchers) -> None:  # type: ignore[no-untyped-def]
     """The first set and the December 2026 one together (781 rows): the held half's figures when the second
-    set came in (95.1% precision, 98.2% recall), against the plain matcher's."""
+    set came in were 95.1% precision, 98.2% recall; 96.5% / 98.2% since the rules of 2026-12-03 (slogans
+    outside public affairs, a common word across a term's start), against the plain matcher's."""
     context, plain = matchers
     rows = ROWS + ROWS_2
     ids = {e.id for e in load_curated()}
@@ -92,7 +93,7 @@ def test_both_sets_together_on_the_held_half(matchers) -> None:  # type: ignore[
         assert row["expected"] == "none" or row["expected"] in ids, row
     precision, recall = scores(context, "held", rows)
     plain_precision, _ = scores(plain, "held", rows)
-    assert precision >= 0.95 and precision > plain_precision + 0.10
+    assert precision >= 0.96 and precision > plain_precision + 0.10
     assert recall >= 0.98
 
 
@@ -106,7 +107,8 @@ def test_each_kind_of_trap_is_mostly_avoided(matchers) -> None:  # type: ignore[
 
 def test_the_third_set_on_its_held_half(matchers) -> None:  # type: ignore[no-untyped-def]
     """The held half's figures when the third set came in (74.3% precision, 98.7% recall; the plain matcher
-    52.3%): far from the 98% goal on a set this rich in traps, and a floor against regressions."""
+    52.3%), 75.7% / 98.7% since the rules of 2026-12-03 (taken from the dev half): far from the 98% goal on a
+    set this rich in traps, and a floor against regressions."""
     context, plain = matchers
     ids = {e.id for e in load_curated()}
     kinds = {"hit", "trap-everyday", "trap-inside", "trap-numbered", "trap-region"}
@@ -116,5 +118,5 @@ def test_the_third_set_on_its_held_half(matchers) -> None:  # type: ignore[no-un
         assert row["kind"] in kinds, row
     precision, recall = scores(context, "held", ROWS_3)
     plain_precision, _ = scores(plain, "held", ROWS_3)
-    assert precision >= 0.72 and precision > plain_precision + 0.15
+    assert precision >= 0.75 and precision > plain_precision + 0.15
     assert recall >= 0.97
