@@ -66,6 +66,8 @@ _FOREIGN_NAMES = (
     # parties, capitals and big cities named for their country (越共总书记, 纽约市长)
     "越共|朝鲜劳动党|白宫|北约|华盛顿|纽约|洛杉矶|旧金山|伦敦|巴黎|柏林|莫斯科|东京|大阪|首尔|平壤|河内|曼谷|悉尼|多伦多|温哥华)"
 )
+# What follows 外国 when foreign people or firms are what the clause is about, not who acts in it.
+_FOREIGN_OBJECTS = "(?:实体|企业|公司|投资者|投资|记者|公民|留学生|专家|游客|友人|人士|人员|商会|机构)"
 # A country's one-character name or "X方" right before an office (美财政部, 菲海警, 日方外交部), not inside
 # a word (中美, 亚欧, 赴美): that country's office. (Not 澳: Australia or Macau.)
 _SHORT_FOREIGN = re.compile("(?<![\u4e00-\u9fff])(?:美|日|英|法|德|俄|韩|菲|越|印|加|欧)方?$|(?:美|日|英|法|德|俄|韩|菲|越|欧)方$")
@@ -199,7 +201,8 @@ def _foreign() -> re.Pattern[str]:
 def _foreign_in_clause() -> re.Pattern[str]:
     """A country's name earlier in the clause with no Chinese place after it (泰国军方宣布全国戒严); not a
     nationality (印尼籍移工)."""
-    return re.compile("(?<!内)" + _FOREIGN_NAMES + "(?!籍)(?:(?!" + _HOME_NAMES + ").)*$")  # 内蒙古 is no foreign 蒙古
+    # 内蒙古 is no foreign 蒙古; 外国实体 and 外国记者 are what a Chinese body acts on, not the body acting
+    return re.compile("(?<!内)" + _FOREIGN_NAMES + "(?!籍)(?<!外国(?=" + _FOREIGN_OBJECTS + "))(?:(?!" + _HOME_NAMES + ").)*$")
 
 
 @lru_cache(maxsize=1)
