@@ -12,7 +12,9 @@ polyphone labelled by two readers who did not write the rules, 28 disagreements 
 third), and bench/data/pinyin-prose-sources-2026-12b.tsv (the third, 25,100 characters of the fresh
 set 4 of 2026-12-02: 36 documents, 14 held out by the same rule; 1,348 held-out polyphones labelled by two
 readers, 23 disagreements and the 38 places where the annotator and the readers differed settled by a
-third reader who was shown both readings unlabelled). Documents were split by a hash of the address before any rule was
+third reader who was shown both readings unlabelled), and bench/data/pinyin-prose-sources-2026-12c.tsv
+(the fourth, 18,854 Han characters of 36 new documents, 15 held out by the same rule; 1,279 held-out
+polyphones labelled the same way). Documents were split by a hash of the address before any rule was
 looked at: only the working part is used to find what goes wrong.
 """
 

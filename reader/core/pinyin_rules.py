@@ -271,7 +271,7 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "人参加:1=can1 人参与:1=can1 人参观:1=can1 人参赛:1=can1 人参军:1=can1 人参选:1=can1 人参战:1=can1 "
     "人参:1=shen1 海参:1=shen1 党参:1=shen1 西洋参:2=shen1 参差:0=cen1,1=ci1 "
     "种树:0=zhong4 种地:0=zhong4 种田:0=zhong4 种菜:0=zhong4 种花:0=zhong4 种粮:0=zhong4 "
-    "很长:1=chang2 太长:1=chang2 更长:1=chang2 多长:1=chang2 较长:1=chang2 过长:1=chang2 "
+    "很长:1=chang2 太长:1=chang2 更长:0=geng4,1=chang2 多长:1=chang2 较长:1=chang2 过长:1=chang2 "
     "长度:0=chang2 "
     "河长制:1=zhang3 湖长制:1=zhang3 河湖长制:2=zhang3 林长制:1=zhang3 田长制:1=zhang3 路长制:1=zhang3 "
     "链长制:1=zhang3 藏粮于:0=cang2 "
@@ -302,6 +302,9 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "亲密无间:3=jian4 揣度:1=duo2 忖度:1=duo2 审时度势:2=duo2 接种:1=zhong4 "
     "用不着:2=zhao2 找不着:2=zhao2 摸不着:2=zhao2 够不着:2=zhao2 见不着:2=zhao2 "
     "的确定性:0=de5 调处:0=tiao2 调休:0=tiao2 连累:1=lei3 空转:1=zhuan4 "
+    # from the working part of the fifth prose set (2026-12-03)
+    "看得着:2=zhao2 摸得着:2=zhao2 睡得着:2=zhao2 用得着:2=zhao2 找得着:2=zhao2 见得着:2=zhao2 够得着:2=zhao2 "
+    "相馆:0=xiang4 影相:1=xiang4 工作坊:2=fang1 少棒:0=shao4 削资:0=xue1 "
 )
 
 # Titles ending in 长 zhǎng "head" (the model reads some of them cháng: 委员长会议, 鄉長全志堅)
@@ -322,7 +325,8 @@ _WEI2_AFTER = frozenset("期数首止时伍患生害非所虎难政官准例证�
 # 为基层减负, 为群众办实事 — wèi, unless 为 is part of a word (成为, 作为 …) or a 以…为 frame.
 _WEI4_VERBS = ("提供", "服务", "创造", "解难", "减负", "松绑", "纾困", "赋能", "护航", "营造", "搭建", "办实事",
                "办好事", "谋福利", "谋幸福", "谋复兴", "谋发展", "贡献", "注入", "带来", "撑腰", "兜底", "解决",
-               "分忧", "铺路", "加油", "点赞", "奠定", "开辟", "打开", "颁奖", "颁发")  # (substrings: 解难 covers 排忧解难)
+               "分忧", "铺路", "加油", "点赞", "奠定", "开辟", "打开", "颁奖", "颁发", "画上", "筑牢", "夯实",
+               "打下", "增添", "插上")  # (substrings: 解难 covers 排忧解难)
 # 为 "in order to" right before a verb of purpose (为保障农民权益, 为推动发展, 为确保安全): wèi too.
 _WEI4_PURPOSE = ("保障", "推动", "促进", "确保", "加强", "满足", "防止", "应对", "庆祝", "纪念", "迎接", "落实",
                  "贯彻", "实现", "进一步", "切实", "更好", "推进", "深入", "保护", "维护", "提高", "提升", "加快",
@@ -399,6 +403,23 @@ _DEGREE = frozenset("最更太越较很挺")
 _CHA1_AFTER = frozenset("异额距价错别值")
 
 
+# 应 "should" before what is to be done (一般应安排, 均应建立, 也应承担, 不应忘记) is yīng; the model reads
+# nearly every lone 应 yìng. Not where 应 makes a yìng word with the next character (应对, 应用, 应急 …)
+# or with the one before (响应, 适应, 相应, 供应 …).
+_YING4_NEXT = frozenset("对用急变战答邀聘届运激力声征试召酬付验诉约市景时援考募门制接和")
+_YING4_PREV = frozenset("响反适对相供效感呼照回顺策报内接因答心必里百")
+
+
+def _modal_ying(simp: str, out: list[str | None]) -> None:
+    n = len(simp)
+    for i in _occurrences(simp, "应"):
+        if out[i] != "ying4" or i + 1 >= n or not _is_word_char(simp[i + 1]):
+            continue
+        if simp[i + 1] in _YING4_NEXT or (i > 0 and simp[i - 1] in _YING4_PREV) or simp.startswith("供不应求", i - 2):
+            continue
+        out[i] = "ying1"
+
+
 def _measure_zhi(simp: str, out: list[str | None]) -> None:
     """只 after a number is the measure word zhī (一只手, 500只口罩; the model does not know 只)."""
     for i in measure_zhi(simp):
@@ -433,4 +454,6 @@ def apply_word_rules(simp: str, out: list[str | None]) -> None:
         _measure_zhi(simp, out)
     if "差" in simp:
         _degree_cha(simp, out)
+    if "应" in simp:
+        _modal_ying(simp, out)
 
