@@ -153,19 +153,25 @@ def _check_local(found: list[TermMatch], folded: str, generic: frozenset[str], c
 # that place's own body, not the national one the entry explains.
 _LOCAL_UNIT_BEFORE = re.compile("(?:[\u4e00-\u9fff]{1,6}?(?:省|市|自治区|自治州|州|县|区|盟|旗)|全省|全市|本省|本市|省|市|县)$")
 _NATIONAL_PREFIXES = ("中国", "中华", "全国", "国家", "中央", "国务院", "最高")
+# Kinds of national entries that places have counterparts of under the same name.
+_COUNTERPARTS = frozenset({"institution", "law", "meeting"})
 
 
 def _check_local_counterpart(found: list[TermMatch], folded: str) -> list[TermMatch]:
     """A national body named by a short form after a Mainland local government (浙江省对外友协 is Zhejiang's
     friendship association, 杭州市发改委 Hangzhou's development commission) is that place's counterpart:
-    the national entry's note does not hold there, and the popup gives it second."""
+    the national entry's note does not hold there, and the popup gives it second. So are a national
+    regulation's or meeting's name after a place (辽宁省优化营商环境条例, 全省全面从严治党工作会议): the
+    place's own regulation or meeting."""
     out = found
     for k, match in enumerate(found):
         entry = match.entry
-        if match.weak or entry.source == "user" or entry.region != "national" or entry.category != "institution":
+        if match.weak or entry.source == "user" or entry.region != "national" or entry.category not in _COUNTERPARTS:
             continue
         key = folded[match.start : match.end]
-        if key.startswith(_NATIONAL_PREFIXES) or not fold(entry.simplified).startswith(_NATIONAL_PREFIXES):
+        if key.startswith(_NATIONAL_PREFIXES):
+            continue
+        if entry.category == "institution" and not fold(entry.simplified).startswith(_NATIONAL_PREFIXES):
             continue
         if _LOCAL_UNIT_BEFORE.search(folded[max(0, match.start - 9) : match.start]) is None:
             continue
@@ -502,7 +508,8 @@ class GlossaryMatcher:
             # its sense was not shown to hold (no example read as that region) holds only where its
             # paragraph names its own region: a Hong Kong cue like 议员 also occurs in a Macau paragraph
             if match.entry.id in self._cues:
-                if foreign:
+                # (a foreign-policy term is about other countries: their names are its context, not its owners)
+                if foreign and match.entry.category != "foreign-policy":
                     out.append(TermMatch(match.start, match.end, match.text, match.entry, True))
                     continue
                 group = _REGION_GROUP.get(match.entry.region, "mainland")
