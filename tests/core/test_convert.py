@@ -276,6 +276,16 @@ REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong pros
     ("hongkong", "山坡上约有5只成年野猪带着数只小野猪。", "山坡上約有5隻成年野豬帶着數隻小野豬。"),
     ("taiwan", "最多只能报名两项，这只是开始。", "最多只能報名兩項，這只是開始。"),
     ("traditional", "他伸出一只手。", "他伸出一隻手。"),
+    # from the fourth collection (2026-12-03): tobacco is 菸 and striving 拚 in Taiwan writing, brewing is 沖製
+    # everywhere, Hong Kong writes 恒 where Taiwan writes 恆, and a person after a title keeps 游
+    ("taiwan", "国健署加强烟品管理，并禁止类烟品与加热烟违规贩售。", "國健署加強菸品管理，並禁止類菸品與加熱菸違規販售。"),
+    ("taiwan", "球员全力拼搏，两队一路比拼到最后，大家都很拼命。", "球員全力拚搏，兩隊一路比拚到最後，大家都很拚命。"),
+    ("taiwan", "拼音和拼图不是拼搏。", "拼音和拼圖不是拚搏。"),
+    ("hongkong", "师傅示范港式奶茶冲制，再冲泡一杯咖啡。", "師傅示範港式奶茶沖製，再沖泡一杯咖啡。"),
+    ("hongkong", "政府会恒常化有关措施，永恒不变。", "政府會恒常化有關措施，永恒不變。"),
+    ("taiwan", "政府会恒常化有关措施。", "政府會恆常化有關措施。"),
+    ("taiwan", "体育署长游志明陪同出席。", "體育署長游志明陪同出席。"),
+    ("taiwan", "局长游览了老街。", "局長遊覽了老街。"),
 ]
 
 
