@@ -137,53 +137,26 @@ def test_the_third_set_on_its_held_half(matchers) -> None:  # type: ignore[no-un
     assert recall >= 0.97
 
 
-def test_the_fourth_set_on_its_held_half(matchers) -> None:  # type: ignore[no-untyped-def]
-    """The held half of the fourth set: 76.6% precision at 95.3% recall with the rules of 2026-12-02 (it was
-    written after them and before those of 2026-12-03), 82.7% / 94.2% with today's; a floor against
-    regressions, far from the 98% goal."""
+# The later sets of 2026-12-03, each written for 450 entries picked at random by a helper who did not run the
+# matcher. Held-half figures (precision / recall), rules of 2026-12-02 -> rules of 2026-12-03:
+# fourth 76.6 / 95.3 -> 82.7 / 94.2 (written before those rules); fifth 76.5 / 92.9 -> 81.0 / 96.4 (written
+# after the first of them); sixth 78.0 / 94.4 -> 83.8 / 97.8 (written after all of them). Floors against
+# regressions, far from the 98% goal.
+LATER_SETS = [(ROWS_4, 0.82, 0.94), (ROWS_5, 0.80, 0.96), (ROWS_6, 0.83, 0.97)]
+
+
+@pytest.mark.parametrize("rows, min_precision, min_recall", LATER_SETS, ids=["fourth", "fifth", "sixth"])
+def test_the_later_sets_on_their_held_halves(matchers, rows: list[dict[str, str]], min_precision: float,  # type: ignore[no-untyped-def]
+                                             min_recall: float) -> None:
     context, plain = matchers
     ids = {e.id for e in load_curated()}
     kinds = {"hit", "trap-everyday", "trap-inside", "trap-numbered", "trap-region"}
-    assert len(ROWS_4) >= 300 and sum(r["kind"] != "hit" for r in ROWS_4) >= 100
-    for row in ROWS_4:
+    assert len(rows) >= 300 and sum(r["kind"] != "hit" for r in rows) >= 100
+    for row in rows:
         assert row["text"].count(row["target"]) == 1, row
         assert row["expected"] == "none" or row["expected"] in ids, row
         assert row["kind"] in kinds, row
-    precision, recall = scores(context, "held", ROWS_4)
-    plain_precision, _ = scores(plain, "held", ROWS_4)
-    assert precision >= 0.82 and precision > plain_precision + 0.1
-    assert recall >= 0.94
-
-
-def test_the_fifth_set_on_its_held_half(matchers) -> None:  # type: ignore[no-untyped-def]
-    """The held half of the fifth set: 76.5% precision at 92.9% recall with the rules of 2026-12-02, 81.0% /
-    96.4% with those of 2026-12-03 (the set was written after them); a floor, far from the 98% goal."""
-    context, plain = matchers
-    ids = {e.id for e in load_curated()}
-    kinds = {"hit", "trap-everyday", "trap-inside", "trap-numbered", "trap-region"}
-    assert len(ROWS_5) >= 300 and sum(r["kind"] != "hit" for r in ROWS_5) >= 100
-    for row in ROWS_5:
-        assert row["text"].count(row["target"]) == 1, row
-        assert row["expected"] == "none" or row["expected"] in ids, row
-        assert row["kind"] in kinds, row
-    precision, recall = scores(context, "held", ROWS_5)
-    plain_precision, _ = scores(plain, "held", ROWS_5)
-    assert precision >= 0.80 and precision > plain_precision + 0.1
-    assert recall >= 0.96
-
-
-def test_the_sixth_set_on_its_held_half(matchers) -> None:  # type: ignore[no-untyped-def]
-    """The held half of the sixth set, written after every rule of 2026-12-03: 78.0% precision at 94.4% recall
-    with the rules of 2026-12-02, 83.8% / 97.8% with those of 2026-12-03; a floor, far from the 98% goal."""
-    context, plain = matchers
-    ids = {e.id for e in load_curated()}
-    kinds = {"hit", "trap-everyday", "trap-inside", "trap-numbered", "trap-region"}
-    assert len(ROWS_6) >= 300 and sum(r["kind"] != "hit" for r in ROWS_6) >= 100
-    for row in ROWS_6:
-        assert row["text"].count(row["target"]) == 1, row
-        assert row["expected"] == "none" or row["expected"] in ids, row
-        assert row["kind"] in kinds, row
-    precision, recall = scores(context, "held", ROWS_6)
-    plain_precision, _ = scores(plain, "held", ROWS_6)
-    assert precision >= 0.83 and precision > plain_precision + 0.1
-    assert recall >= 0.97
+    precision, recall = scores(context, "held", rows)
+    plain_precision, _ = scores(plain, "held", rows)
+    assert precision >= min_precision and precision > plain_precision + 0.1
+    assert recall >= min_recall
