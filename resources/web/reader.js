@@ -928,6 +928,7 @@ async function preparePrint(req) {
     await Promise.all(["400", "700"].map((w) => document.fonts.load(`${w} 1em "${family}"`, "中文").catch(() => null)));
   }
   await document.fonts.ready;
+  if (Z.settings.pinyin) await readingLines(req.paper);
   await nextFrame();
   const headings = [...document.querySelectorAll(".block.heading")].map((h) => h.innerText.replace(/\s+/g, " ").trim());
   const plain = Z.blocks.filter((b) => b.data.kind === "heading").map((b) => b.data.text);
@@ -936,54 +937,170 @@ async function preparePrint(req) {
   call("printReady", reply);
 }
 
-// A block as printed: text runs, term spans and (with pinyin) one ruby per character that has a
-// reading; none of the per-character elements and attributes the screen needs for hover and the
-// cursor. Chromium's print layout costs per element: this prints ~3× faster without pinyin and
-// ~25% faster with it (measured on 60,000 characters), and the PDF has longer text runs.
+// A block as printed: text runs and term spans, none of the per-character elements and attributes the
+// screen needs for hover and the cursor (Chromium's print layout costs per element). With readings, the
+// text runs are recorded with the position of their first character, and the readings of the block
+// are kept beside them: readingLines() then sets them as a row over each line of text.
 function printRender(blk) {
   const py = blk.data.py;
-  const ruby = !!Z.settings.pinyin, colours = !!Z.settings.tone_colors;
-  const known = ruby ? knownPositions(blk.data.text) : new Set();
-  let run = "";
-  const close = (parent) => { if (run) { parent.appendChild(document.createTextNode(run)); run = ""; } };
-  const frag = buildBlock(blk.data, (i, ch, parent) => {
-    if (ruby && py[i] && !known.has(i)) {
-      close(parent);
-      const el = rubyEl(ch, py[i]);
-      if (colours) el.className = "tone" + toneOf(py[i]);
-      fitReading(el.lastChild);
-      parent.appendChild(el);
-    } else {
-      run += ch;
+  const readings = !!Z.settings.pinyin;
+  const known = readings ? knownPositions(blk.data.text) : new Set();
+  const runs = [];
+  let run = "", runStart = 0;
+  const close = (parent) => {
+    if (run) {
+      const node = document.createTextNode(run);
+      parent.appendChild(node);
+      runs.push([node, runStart]);
+      run = "";
     }
+  };
+  const frag = buildBlock(blk.data, (i, ch, parent) => {
+    if (!run) runStart = i;
+    run += ch;
   }, close);
   blk.el.textContent = "";
   blk.el.appendChild(frag);
   blk.hydrated = false;
   blk.printed = true;
+  blk.printRuns = readings ? runs : null;
+  blk.printKnown = known;
 }
 
-// In print with pinyin each character is PRINT_PITCH em wide (the print faces); a reading wider
-// than that would widen its ruby box and leave a gap in the line of hanzi, which a PDF reader
-// takes for a space. Such a reading gets a smaller font, just enough to fit.
-const PRINT_PITCH = 1.3, PRINT_RT = 0.45, PRINT_ROOM = 1.22;
-const readingWidths = new Map();
-function readingWidth(text) {
-  let w = readingWidths.get(text);
+// ---------- readings in print: a row of readings over each line of text ----------
+// A ruby per character made Chromium's print layout the whole cost of a long export. Instead the page
+// is laid out once as plain text at the width of the printed page, each line is read back (where it
+// breaks, where each character sits), and every block becomes one element per line: a row with the
+// readings placed over their characters and the line of text itself, which cannot wrap again.
+// A PDF reader then finds each line of hanzi whole and the readings on their own line.
+const PAPER_MM = {a4: 210, letter: 215.9};
+const PAGE_SIDES_MM = 32;  // the @page margins left and right (reader.css)
+const READING_SIZE = 0.45;  // a reading's font size, in em of its text
+const READING_ROOM = 1.22;  // a reading this wide (in em of its text; the pitch is 1.3) keeps its size anywhere
+const READING_FONT = '"Zhushi Noto Sans SC", sans-serif';
+
+async function readingLines(paper) {
+  const width = ((PAPER_MM[paper] || PAPER_MM.a4) - PAGE_SIDES_MM) * 96 / 25.4;
+  document.body.classList.add("print-measure");
+  document.body.style.width = `${width}px`;
+  try {
+    // every block is measured before any is rebuilt: one layout for the whole document
+    const plans = Z.blocks.filter((blk) => blk.printRuns && blk.printRuns.length).map(measureLines);
+    for (const plan of plans) setLines(plan);
+  } finally {
+    document.body.classList.remove("print-measure");
+    document.body.style.width = "";
+  }
+}
+
+function measureLines(blk) {
+  const el = blk.el, cs = getComputedStyle(el), box = el.getBoundingClientRect();
+  const left = box.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
+  const size = parseFloat(cs.fontSize);
+  const py = blk.data.py, known = blk.printKnown;
+  const range = document.createRange();
+  const lines = [];
+  let line = null;
+  for (const [node, start] of blk.printRuns) {
+    const s = node.data;
+    for (let o = 0; o < s.length; o++) {
+      const code = s.charCodeAt(o);
+      const n = code >= 0xd800 && code <= 0xdbff && o + 1 < s.length ? 2 : 1;
+      range.setStart(node, o);
+      range.setEnd(node, o + n);
+      const r = range.getClientRects()[0];
+      if (r && r.width > 0) {
+        if (!line || r.top > line.top + size / 2) {
+          line = {top: r.top, node, offset: o, x: r.left - left, readings: []};
+          lines.push(line);
+        }
+        const i = start + o;
+        // a glyph's ink is one em at the left of its box (the print faces are wider): centre the reading on it
+        if (py[i] && !known.has(i)) line.readings.push([r.left + Math.min(r.width, size) / 2 - left, py[i]]);
+      }
+      o += n - 1;
+    }
+  }
+  return {blk, lines, size, justify: cs.textAlign === "justify"};
+}
+
+function setLines(plan) {
+  const {blk, lines, size, justify} = plan;
+  if (!lines.length) return;
+  const el = blk.el, range = document.createRange();
+  const parts = [];
+  for (let k = lines.length - 1; k >= 0; k--) {  // from the end: earlier boundaries stay where they are
+    if (k === 0) range.setStart(el, 0);
+    else range.setStart(lines[k].node, lines[k].offset);
+    range.setEnd(el, el.childNodes.length);
+    parts[k] = range.extractContents();
+  }
+  el.textContent = "";
+  lines.forEach((line, k) => {
+    const row = el.appendChild(document.createElement("div"));
+    row.className = "pl";
+    row.appendChild(readingRow(line.readings, size));
+    const text = row.appendChild(document.createElement("div"));
+    text.className = "hz";
+    if (line.x > 0.5) text.style.paddingLeft = `${line.x.toFixed(2)}px`;
+    if (justify && k < lines.length - 1) text.style.textAlignLast = "justify";
+    text.appendChild(parts[k]);
+  });
+}
+
+const letterWidths = new Map();
+function textWidth(text) {  // in em of the reading's font
+  let w = letterWidths.get(text);
   if (w === undefined) {
-    const ctx = (readingWidth.ctx ||= document.createElement("canvas").getContext("2d"));
-    ctx.font = '100px "Zhushi Noto Sans SC", sans-serif';
-    w = ctx.measureText(text).width / 100;  // in em of the reading's own font
-    readingWidths.set(text, w);
+    const ctx = (textWidth.ctx ||= document.createElement("canvas").getContext("2d"));
+    ctx.font = `100px ${READING_FONT}`;
+    w = ctx.measureText(text).width / 100;
+    letterWidths.set(text, w);
   }
   return w;
 }
-function fitReading(rt) {
-  const w = readingWidth(rt.textContent);
-  if (PRINT_RT * w <= PRINT_ROOM) return;
-  const size = PRINT_ROOM / w;
-  rt.style.fontSize = `${size.toFixed(3)}em`;
-  rt.style.transform = `translateX(${(-(PRINT_PITCH - 1) / 2 / size).toFixed(3)}em)`;
+
+// The row of readings is one line of text: each reading is moved over its character by the spaces
+// before it (a space is a fifth of an em of the reading, a few tenths of a millimetre on paper). A
+// reading wider than its character, where its neighbours leave no room, gets a smaller size in a span
+// of its own; with tone colours every reading is a span. Chromium lays such a row out as cheaply as
+// any line of text, and a PDF reader finds the readings as words, apart from the hanzi.
+function readingRow(readings, size) {
+  const row = document.createElement("div");
+  row.className = "pyrow";
+  const fontSize = READING_SIZE * size;
+  row.style.fontSize = `${fontSize.toFixed(2)}px`;
+  const space = textWidth(" ") * fontSize;
+  const colours = !!Z.settings.tone_colors;
+  let run = "", cursor = 0;
+  const flush = () => { if (run) { row.appendChild(document.createTextNode(run)); run = ""; } };
+  readings.forEach(([centre, raw], k) => {
+    const shown = formatReading(raw);
+    let width = textWidth(shown) * fontSize, scale = 1;
+    const next = k + 1 < readings.length ? readings[k + 1][0] : Infinity;
+    // the room this reading may take: up to a space before the middle between it and its neighbours
+    const room = Math.min(centre - cursor, next - centre) * 2 - space;
+    if (width > READING_ROOM * size && width > room) {
+      scale = Math.max(room, READING_ROOM * size) / width;
+      width *= scale;
+    }
+    const start = Math.max(centre - width / 2, cursor + (k ? space : 0));
+    const gaps = Math.max(k ? 1 : 0, Math.round((start - cursor) / space));
+    run += " ".repeat(gaps);
+    cursor += gaps * space;
+    if (scale < 1 || colours) {
+      flush();
+      const span = row.appendChild(document.createElement("span"));
+      span.textContent = shown;
+      if (colours) span.className = "tone" + toneOf(raw);
+      if (scale < 1) span.style.fontSize = `${(fontSize * scale).toFixed(2)}px`;
+    } else {
+      run += shown;
+    }
+    cursor += width;
+  });
+  flush();
+  return row;
 }
 
 function endPrint() {
