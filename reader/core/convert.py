@@ -467,7 +467,11 @@ class _Table:
         left = i
         while left > 0 and i - left < 4 and text[left - 1] not in _STOPS:
             left -= 1
-        cuts = _cuts(text[left:window], self._is_phrase)
+        # and a word may run on past the overlap (影后部分: 影后|部分, not 影|后部 cut short at 部)
+        right = window
+        while right < len(text) and right - window < 2 and text[right] not in _STOPS:
+            right += 1
+        cuts = _cuts(text[left:right], self._is_phrase)
         start = i - left
         stop = end - left
         if start not in cuts:
@@ -671,14 +675,20 @@ _NAME_YOU = re.compile("(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|主席
                        f"|(?<![\u4e00-\u9fff])遊(?=[\u4e00-\u9fff]{{2}}(?:{_SAYS})|(?:{_TITLES}))")
 
 
+# 喂 "to feed" is 餵 in Traditional writing; 喂 stays the call "hey" (喂，你好; 喂喂), which a mark or another 喂 follows
+_FEED = re.compile(r"(?<!喂)喂(?![，,。！!？?、…：:；;\s喂」』”’）)]|$)")
+
+
 def _traditional_fixes(text: str) -> str:
     """What the Traditional views write unlike OpenCC, one character for one: the measure word 隻 after a
-    number (reader.core.measure), and 于 and 游 in personal names (see _NAME_YU, _NAME_YOU)."""
+    number (reader.core.measure), 于 and 游 in personal names (see _NAME_YU, _NAME_YOU), and 餵 "to feed"."""
     if "只" in text:
         chars = list(text)
         for i in measure_zhi(text):
             chars[i] = "隻"
         text = "".join(chars)
+    if "喂" in text:
+        text = _FEED.sub("餵", text)
     return _NAME_YOU.sub("游", _NAME_YU.sub("于", text))
 
 
@@ -779,7 +789,7 @@ class ScriptConverter:
         for config in chain:
             step = self.engine.convert(result.text, config)
             result = Converted(step.text, result.offsets.then(step.offsets))
-        if script in (Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG) and any(c in result.text for c in "於遊只"):
+        if script in (Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG) and any(c in result.text for c in "於遊只喂"):
             result = Converted(_traditional_fixes(result.text), result.offsets)  # one character for one: positions stay
         if self._corner_quotes and script in _QUOTES:  # one mark for one: positions stay
             result = Converted(result.text.translate(_QUOTES[script]), result.offsets)

@@ -9,7 +9,9 @@ from collections.abc import Iterator
 
 _NUMERALS = "0-9０-９一二两兩三四五六七八九十百千万萬亿億几幾数數余餘多半"
 _ONLY_BEFORE = "是有要能会會需不在为為得剩可用因好够夠管顾顧"
-_MEASURE = re.compile(f"(?<=[{_NUMERALS}])[只隻](?![{_ONLY_BEFORE}])")
+# 最多/至多/顶多 + 只 is "at most only" (最多只住兩年), not a count of animals
+_AT_MOST = "".join(f"(?<!{w})" for w in ("最多", "至多", "顶多", "頂多"))
+_MEASURE = re.compile(f"(?<=[{_NUMERALS}]){_AT_MOST}[只隻](?![{_ONLY_BEFORE}])")
 
 
 def measure_zhi(text: str) -> Iterator[int]:

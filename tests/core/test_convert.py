@@ -286,6 +286,18 @@ REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong pros
     ("taiwan", "政府会恒常化有关措施。", "政府會恆常化有關措施。"),
     ("taiwan", "体育署长游志明陪同出席。", "體育署長游志明陪同出席。"),
     ("taiwan", "局长游览了老街。", "局長遊覽了老街。"),
+    # from the fifth collection (2026-12-03, second session): a word that runs on past an overlap decides it
+    # (影后|部分, not 影|后部), 最多只 is "at most only", and furniture is 家具 in Taiwan, 傢具 in Hong Kong
+    ("taiwan", "影后部分由她夺得，视后另有其人。", "影后部分由她奪得，視后另有其人。"),
+    ("hongkong", "影后部分由她夺得。", "影后部分由她奪得。"),
+    ("taiwan", "租约最多只住两年，但很多只猫都住了三年。", "租約最多只住兩年，但很多隻貓都住了三年。"),
+    ("taiwan", "票房破千万，并入围金马奖。", "票房破千萬，並入圍金馬獎。"),
+    ("taiwan", "洪水冲入村庄，沙发等家具全毁。", "洪水沖入村莊，沙發等家具全毀。"),
+    ("hongkong", "洪水冲入村庄，沙发等家具全毁。", "洪水沖入村莊，沙發等傢具全毀。"),
+    ("hongkong", "这样做注定失败。", "這樣做注定失敗。"),
+    ("taiwan", "出口回复增长，交通回复正常。", "出口回復增長，交通回復正常。"),
+    ("taiwan", "他在外打拼多年，拼到最后，拼出成绩。", "他在外打拚多年，拚到最後，拚出成績。"),
+    ("hongkong", "喂，你好！他正在喂流浪猫。", "喂，你好！他正在餵流浪貓。"),
 ]
 
 
