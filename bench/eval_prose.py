@@ -14,8 +14,11 @@ set 4 of 2026-12-02: 36 documents, 14 held out by the same rule; 1,348 held-out 
 readers, 23 disagreements and the 38 places where the annotator and the readers differed settled by a
 third reader who was shown both readings unlabelled), and bench/data/pinyin-prose-sources-2026-12c.tsv
 (the fourth, 18,854 Han characters of 36 new documents, 15 held out by the same rule; 1,279 held-out
-polyphones labelled the same way). Documents were split by a hash of the address before any rule was
-looked at: only the working part is used to find what goes wrong.
+polyphones labelled the same way), and bench/data/pinyin-prose-sources-2026-12e.tsv (the fifth, the 65
+documents of the fifth conversion collection, 41,000 Han characters, 32 held out: 2,346 held-out polyphones
+and, labelled apart because the item sheets had skipped them until then, 1,083 Traditional characters
+whose Simplified form is a polyphone — 長, 為, 會, 調 …). Documents were split by a hash of the address
+before any rule was looked at: only the working part is used to find what goes wrong.
 """
 
 from __future__ import annotations

@@ -129,6 +129,8 @@ class PhraseRules:
                 a, b = span(i)
                 if b == i + 1 and b - a >= 2 and simp[a:b] in _TITLES_ZHANG:
                     out[i] = "zhang3"
+                elif (a, b) == (i, i + 1) and (simp[i - 1 : i + 1] in _TITLES_ZHANG or simp[max(0, i - 2) : i + 1] in _TITLES_ZHANG):
+                    out[i] = "zhang3"  # a place name took the title's first character (台中市|长|卢秀燕)
 
     def _adverbial_de(self, simp: str, out: list[str | None]) -> None:
         """地 that the segmentation leaves as a word of its own after a word of two or more characters,
@@ -305,6 +307,10 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     # from the working part of the fifth prose set (2026-12-03)
     "看得着:2=zhao2 摸得着:2=zhao2 睡得着:2=zhao2 用得着:2=zhao2 找得着:2=zhao2 见得着:2=zhao2 够得着:2=zhao2 "
     "相馆:0=xiang4 影相:1=xiang4 工作坊:2=fang1 少棒:0=shao4 削资:0=xue1 "
+    # from the working part of the sixth prose set (2026-12-03, second session)
+    "哪吒:0=ne2 都更:0=du1,1=geng1 都发局:0=du1 都委会:0=du1 都计:0=du1 年假:1=jia4 新年假:2=jia4 "
+    "调升:0=tiao2 调降:0=tiao2 案发当日:2=dang4 事发当日:2=dang4 案发当天:2=dang4 事发当天:2=dang4 "
+    "片长:1=chang2 多不胜数:3=shu3 尽速:0=jin3 鲜少:0=xian3 支应:1=ying4 "
 )
 
 # Titles ending in 长 zhǎng "head" (the model reads some of them cháng: 委员长会议, 鄉長全志堅)
@@ -407,7 +413,7 @@ _CHA1_AFTER = frozenset("异额距价错别值")
 # nearly every lone 应 yìng. Not where 应 makes a yìng word with the next character (应对, 应用, 应急 …)
 # or with the one before (响应, 适应, 相应, 供应 …).
 _YING4_NEXT = frozenset("对用急变战答邀聘届运激力声征试召酬付验诉约市景时援考募门制接和")
-_YING4_PREV = frozenset("响反适对相供效感呼照回顺策报内接因答心必里百")
+_YING4_PREV = frozenset("响反适对相供效感呼照回顺策报内接因答心必里百支")
 
 
 def _modal_ying(simp: str, out: list[str | None]) -> None:
@@ -435,6 +441,30 @@ def _degree_cha(simp: str, out: list[str | None]) -> None:
             out[i] = "cha4"
 
 
+# 燕 is yān only for the old states and their region (燕京, 燕山, 燕赵, 燕郊, 前燕 …); in given names (卢秀燕) and as
+# "swallow" it is yàn.
+_YAN1_WORDS = ("燕京", "燕山", "燕赵", "燕国", "燕郊", "燕园", "燕云", "燕都", "燕王", "燕昭王", "燕太子", "燕地", "幽燕", "前燕", "后燕", "南燕", "北燕", "西燕")
+
+
+def _swallow_yan(simp: str, out: list[str | None]) -> None:
+    for i in _occurrences(simp, "燕"):
+        if out[i] == "yan1" and not any(simp.startswith(w, i - w.index("燕")) for w in _YAN1_WORDS if i >= w.index("燕")):
+            out[i] = "yan4"
+
+
+# 曾 as a surname after a title, with a two-character given name and what news says people do
+# (发言人曾淑慧表示): zēng, not céng "once" (发言人曾表示 keeps céng: no name follows).
+_ZENG_TITLES = ("发言人", "部长", "局长", "署长", "院长", "市长", "县长", "主席", "委员", "议员", "立委", "教授", "记者",
+                "经理", "董事长", "主任", "处长", "校长", "教练", "医师", "医生", "律师", "主委", "司长", "厅长")
+_ZENG_NEXT = re.compile("[\u4e00-\u9fff]{2}(?:表示|说|指出|强调|认为|坦言|透露|提到|说明|回应|直言|呼吁|批评|质疑|陪同|出席|主持|[，,、])")
+
+
+def _surname_zeng(simp: str, out: list[str | None]) -> None:
+    for i in _occurrences(simp, "曾"):
+        if out[i] == "ceng2" and simp.endswith(_ZENG_TITLES, 0, i) and _ZENG_NEXT.match(simp, i + 1):
+            out[i] = "zeng1"
+
+
 def apply_word_rules(simp: str, out: list[str | None]) -> None:
     """Apply WORD_OVERRIDES, the clause-initial and the benefactive 为 rules and the complement 得 rule in place."""
     for word, rs in WORD_OVERRIDES.items():
@@ -456,4 +486,8 @@ def apply_word_rules(simp: str, out: list[str | None]) -> None:
         _degree_cha(simp, out)
     if "应" in simp:
         _modal_ying(simp, out)
+    if "燕" in simp:
+        _swallow_yan(simp, out)
+    if "曾" in simp:
+        _surname_zeng(simp, out)
 

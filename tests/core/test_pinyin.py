@@ -281,6 +281,21 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     ("委员长会议决定调整列席人员范围", "长", "zhang3"),
     ("信义乡长出席颁奖典礼", "长", "zhang3"),
     ("全县长期坚持绿色发展", "长", "chang2"),
+    # a place name that takes the title's first character (台中市|长) still leaves 长 a title (2026-12-03)
+    ("台中市长王大明今天视察工地", "长", "zhang3"),
+    ("这个市长期规划要调整", "长", "chang2"),
+    # 燕 in a given name and as "swallow" is yàn; yān for the old states and their region
+    ("市长林秀燕主持会议", "燕", "yan4"),
+    ("屋檐下有一窝燕子", "燕", "yan4"),
+    ("他在燕郊买了房", "燕", "yan1"),
+    ("前燕灭亡之后", "燕", "yan1"),
+    # 曾 after a title, before a two-character given name and what the person does: the surname zēng
+    ("卫生局发言人曾小明表示", "曾", "zeng1"),
+    ("卫生局发言人曾表示", "曾", "ceng2"),
+    ("电影哪吒票房创新高", "哪", "ne2"),
+    ("市府推动都更案", "都", "du1"),
+    ("员工可以申请年假", "假", "jia4"),
+    ("合约最多只住两年", "只", "zhi3"),
 ]
 
 
