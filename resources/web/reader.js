@@ -985,12 +985,20 @@ async function readingLines(paper) {
   document.body.style.width = `${width}px`;
   try {
     // every block is measured before any is rebuilt: one layout for the whole document
-    const plans = Z.blocks.filter((blk) => blk.printRuns && blk.printRuns.length).map(measureLines);
+    const plans = Z.blocks.filter(hasReadings).map(measureLines);
     for (const plan of plans) setLines(plan);
   } finally {
     document.body.classList.remove("print-measure");
     document.body.style.width = "";
   }
+}
+
+// A block with no reading to show (English, numbers, words marked known) prints as it is.
+function hasReadings(blk) {
+  if (!blk.printRuns || !blk.printRuns.length) return false;
+  const py = blk.data.py || [];
+  for (let i = 0; i < py.length; i++) if (py[i] && !blk.printKnown.has(i)) return true;
+  return false;
 }
 
 function measureLines(blk) {

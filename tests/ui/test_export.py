@@ -251,3 +251,20 @@ def test_pdf_with_readings_is_searchable(driver, tmp_path: Path, script: Script,
     assert counts[modern][0] >= 7  # six times in the article, once in the title Zhushi gives it
     w.viewing.set_phonetic("pinyin")
     driver.wait_loaded()
+
+
+def test_readings_only_over_text_that_has_them(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """With readings, each printed line of Chinese gets its row of pinyin above it and stays whole; a
+    paragraph with nothing to read (English) prints as it is."""
+    from reader.core.loader import document_from_text
+
+    w = driver.window
+    english = "This paragraph is written in English only and has no readings at all."
+    w.open_document(document_from_text(f"中国式现代化\n我们要坚持放管服改革，推进中国式现代化。\n{english}"))
+    driver.wait_loaded()
+    out = tmp_path / "mixed.pdf"
+    export_window_pdf(w, out, ExportOptions(notes="none", paper="a4", pinyin=True))
+    text = PdfReader(str(out)).pages[0].extract_text() or ""
+    assert "zhōng" in text and "gǎi gé" in " ".join(text.split())
+    assert english in " ".join(text.split())
+    assert "放管服改革" in "".join(text.split())  # the line of hanzi comes out whole
