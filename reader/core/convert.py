@@ -282,6 +282,13 @@ def _word_freqs() -> WordFrequencies:
 _STOPS = frozenset("，。、；：？！“”‘’「」『』（）《》〈〉【】—…·,.;:?!()[]\"' \n\t")
 
 
+def _is_simplified(stretch: str) -> bool:
+    """Whether a stretch of text reads the same folded to Simplified (no Traditional-only character in it)."""
+    from glossary.normalize import fold
+
+    return fold(stretch) == stretch
+
+
 def _cuts(stretch: str, is_phrase: Any) -> tuple[int, ...]:
     """The cut points of the most probable segmentation of a short stretch of text (0 and its end included):
     jieba's words, and the tables' phrases as words too."""
@@ -467,10 +474,13 @@ class _Table:
         left = i
         while left > 0 and i - left < 4 and text[left - 1] not in _STOPS:
             left -= 1
-        # and a word may run on past the overlap (影后部分: 影后|部分, not 影|后部 cut short at 部)
+        # and a word may run on past the overlap (影后部分: 影后|部分, not 影|后部 cut short at 部) — looked at in
+        # Simplified text only: the word list is Simplified, and Traditional text folded to it is not always
+        # its Simplified form (計畫 folds to 计画, which lets 畫法 win in 國土計畫法將)
         right = window
-        while right < len(text) and right - window < 2 and text[right] not in _STOPS:
-            right += 1
+        if _is_simplified(text[left:window]):
+            while right < len(text) and right - window < 2 and text[right] not in _STOPS:
+                right += 1
         cuts = _cuts(text[left:right], self._is_phrase)
         start = i - left
         stop = end - left
