@@ -323,7 +323,7 @@ _TITLES_ZHANG = frozenset((
 ))
 
 # 为 at the start of a clause is the preposition wèi ("for"), except in these words (为期, 为首 ...).
-_CLAUSE_START = frozenset("，,。；;：:！!？?、“（(\n")
+_CLAUSE_START = frozenset("，,。；;：:！!？?、“（(\n \u3000\t")  # a space in Chinese text ends a sentence or a caption
 _WEI2_AFTER = frozenset("期数首止时伍患生害非所虎难政官准例证由")
 
 
@@ -332,7 +332,7 @@ _WEI2_AFTER = frozenset("期数首止时伍患生害非所虎难政官准例证�
 _WEI4_VERBS = ("提供", "服务", "创造", "解难", "减负", "松绑", "纾困", "赋能", "护航", "营造", "搭建", "办实事",
                "办好事", "谋福利", "谋幸福", "谋复兴", "谋发展", "贡献", "注入", "带来", "撑腰", "兜底", "解决",
                "分忧", "铺路", "加油", "点赞", "奠定", "开辟", "打开", "颁奖", "颁发", "画上", "筑牢", "夯实",
-               "打下", "增添", "插上")  # (substrings: 解难 covers 排忧解难)
+               "打下", "增添", "插上", "打气", "助威", "喝彩", "祈福", "争光", "把关", "站台", "背书", "奋斗", "争取")  # (substrings: 解难 covers 排忧解难)
 # 为 "in order to" right before a verb of purpose (为保障农民权益, 为推动发展, 为确保安全): wèi too.
 _WEI4_PURPOSE = ("保障", "推动", "促进", "确保", "加强", "满足", "防止", "应对", "庆祝", "纪念", "迎接", "落实",
                  "贯彻", "实现", "进一步", "切实", "更好", "推进", "深入", "保护", "维护", "提高", "提升", "加快",

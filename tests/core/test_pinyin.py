@@ -296,6 +296,12 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     ("市府推动都更案", "都", "du1"),
     ("员工可以申请年假", "假", "jia4"),
     ("合约最多只住两年", "只", "zhi3"),
+    # 为 "for" before the one it is done for and what is done (打气, 争取, 奋斗), and after a space that ends a caption
+    ("球迷在看台上为主队打气", "为", "wei4"),
+    ("议员私下为选区争取经费", "为", "wei4"),
+    ("青年为理想奋斗", "为", "wei4"),
+    ("（记者摄）  为迎接新年，园区举办活动", "为", "wei4"),
+    ("他被任命为主任", "为", "wei2"),
 ]
 
 
