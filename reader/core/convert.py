@@ -672,7 +672,7 @@ _QUOTES = {
 # Personal names keep 于 and 游 (廖于霆, 游錫堃): converters write 於 and 遊, the preposition and "to
 # travel". A name is recognised by a common surname before 于 and a verb of saying or a title after the
 # given name, or by a title before the person (立委游毓蘭說).
-_SURNAMES = "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴徐蘇葉莊呂蕭羅潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫戴范鄧杜傅侯曹薛卓馬阮董唐藍蔣紀姚馮歐湯姜汪鄒巫黎涂龔嚴韓袁童柳邵錢伍倪譚駱熊秦顧毛萬俞雷饒闕凌崔尹孔辛辜陶韋"
+_SURNAMES = "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴徐蘇葉莊呂蕭羅潘簡朱鍾彭游詹胡施沈余盧梁趙顏柯翁魏孫戴范鄧杜傅侯曹薛卓馬阮董唐藍蔣紀姚馮歐湯姜汪鄒巫黎涂龔嚴韓袁童柳邵錢伍倪譚駱熊秦顧毛萬俞雷饒闕凌崔尹孔辛辜陶韋周何高方宋江石丁田任夏程白金孟賀康溫龍葛段武易常喬"
 _SAYS = ("表示|說|説|指出|強調|認為|坦言|透露|提到|說明|回應|直言|呼籲|批評|質疑|議員|立委|委員|院長|部長|市長|"
          "縣長|局長|署長|主委|主任|教授|律師|醫師|分析師|記者|董事長|總經理|執行長|發言人|先生|女士")
 _NOT_GIVEN = "今昨明前後日晚早上下本此會中週月年其該"  # 曾於昨表示: a date, not a given name
@@ -684,6 +684,11 @@ _NAME_YOU = re.compile("(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|主席
                        f"遊(?=[\u4e00-\u9fff]{{2}}(?:{_SAYS}|{_ACTS}|[，、,])|(?:{_TITLES}))"
                        f"|(?<![\u4e00-\u9fff])遊(?=[\u4e00-\u9fff]{{2}}(?:{_SAYS})|(?:{_TITLES}))")
 
+
+# 郁 and 岳 in a personal name stay as they are (方郁婷, 林岳平): converters write 鬱 and 嶽, which names do not use.
+# A name is a common surname and one or two characters before what news writes after a name.
+_NAME_END = f"(?:{_SAYS}|{_ACTS}|執教|導演|主演|飾演|攝|報導|[、，,。（(])"
+_NAME_YU_YUE = re.compile(f"(?<=[{_SURNAMES}])(?:[鬱嶽][\u4e00-\u9fff]?|[\u4e00-\u9fff][鬱嶽])(?={_NAME_END})")
 
 # 喂 "to feed" is 餵 in Traditional writing; 喂 stays the call "hey" (喂，你好; 喂喂), which a mark or another 喂 follows
 _FEED = re.compile(r"(?<!喂)喂(?![，,。！!？?、…：:；;\s喂」』”’）)]|$)")
@@ -699,6 +704,8 @@ def _traditional_fixes(text: str) -> str:
         text = "".join(chars)
     if "喂" in text:
         text = _FEED.sub("餵", text)
+    if "鬱" in text or "嶽" in text:
+        text = _NAME_YU_YUE.sub(lambda m: m.group(0).replace("鬱", "郁").replace("嶽", "岳"), text)
     return _NAME_YOU.sub("游", _NAME_YU.sub("于", text))
 
 
@@ -799,7 +806,7 @@ class ScriptConverter:
         for config in chain:
             step = self.engine.convert(result.text, config)
             result = Converted(step.text, result.offsets.then(step.offsets))
-        if script in (Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG) and any(c in result.text for c in "於遊只喂"):
+        if script in (Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG) and any(c in result.text for c in "於遊只喂鬱嶽"):
             result = Converted(_traditional_fixes(result.text), result.offsets)  # one character for one: positions stay
         if self._corner_quotes and script in _QUOTES:  # one mark for one: positions stay
             result = Converted(result.text.translate(_QUOTES[script]), result.offsets)

@@ -298,6 +298,8 @@ REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong pros
     ("taiwan", "出口回复增长，交通回复正常。", "出口回復增長，交通回復正常。"),
     ("taiwan", "他在外打拼多年，拼到最后，拼出成绩。", "他在外打拚多年，拚到最後，拚出成績。"),
     ("hongkong", "喂，你好！他正在喂流浪猫。", "喂，你好！他正在餵流浪貓。"),
+    # 郁 and 岳 in a personal name are not 鬱 and 嶽 (a surname, one or two characters, what news says next)
+    ("taiwan", "演员方郁婷、林岳平出席，他却很郁闷，五岳之首在山东。", "演員方郁婷、林岳平出席，他卻很鬱悶，五嶽之首在山東。"),
 ]
 
 
