@@ -112,7 +112,6 @@ def _merge(first: Pdf, second: Pdf, body_pages: int) -> None:
     their named destinations (links between the two parts keep working)."""
     kept = {name: n for name, n in _named_destinations(first).items() if n < body_pages}
     added = {name: n for name, n in _named_destinations(second).items() if n >= body_pages}
-    old = first.Root.get("/Dests")
     lefttop = {}
     for pdf, names in ((first, kept), (second, added)):
         dests = pdf.Root.get("/Dests")
@@ -126,8 +125,7 @@ def _merge(first: Pdf, second: Pdf, body_pages: int) -> None:
     for name, number in list(kept.items()) + list(added.items()):
         left, top = lefttop.get(name, (0.0, 0.0))
         result["/" + name] = Array([first.pages[number].obj, Name.XYZ, left, top, 0])
-    if old is not None or result:
-        first.Root.Dests = first.make_indirect(result)
+    first.Root.Dests = first.make_indirect(result)
 
 
 def _heading_pages(pdf: Pdf, headings: list[str]) -> list[int]:

@@ -1056,14 +1056,14 @@ function setLines(plan) {
   });
 }
 
-const letterWidths = new Map();
-function textWidth(text) {  // in em of the reading's font
-  let w = letterWidths.get(text);
+const readingWidths = new Map();
+function readingWidth(text) {  // in em of the reading's font
+  let w = readingWidths.get(text);
   if (w === undefined) {
-    const ctx = (textWidth.ctx ||= document.createElement("canvas").getContext("2d"));
+    const ctx = (readingWidth.ctx ||= document.createElement("canvas").getContext("2d"));
     ctx.font = `100px ${READING_FONT}`;
     w = ctx.measureText(text).width / 100;
-    letterWidths.set(text, w);
+    readingWidths.set(text, w);
   }
   return w;
 }
@@ -1078,13 +1078,13 @@ function readingRow(readings, size) {
   row.className = "pyrow";
   const fontSize = READING_SIZE * size;
   row.style.fontSize = `${fontSize.toFixed(2)}px`;
-  const space = textWidth(" ") * fontSize;
+  const space = readingWidth(" ") * fontSize;
   const colours = !!Z.settings.tone_colors;
   let run = "", cursor = 0;
   const flush = () => { if (run) { row.appendChild(document.createTextNode(run)); run = ""; } };
   readings.forEach(([centre, raw], k) => {
     const shown = formatReading(raw);
-    let width = textWidth(shown) * fontSize, scale = 1;
+    let width = readingWidth(shown) * fontSize, scale = 1;
     const next = k + 1 < readings.length ? readings[k + 1][0] : Infinity;
     // the room this reading may take: up to a space before the middle between it and its neighbours
     const room = Math.min(centre - cursor, next - centre) * 2 - space;
