@@ -148,6 +148,9 @@ class PinyinAnnotator:
             return []
         simp = text.translate(self._t2s)
         simp, fixed = self._specials.prepare(text, simp, set(text))
+        if "画" in simp:  # Taiwan's 計畫, 規畫 simplify to forms the word lists lack (大台中|计画, not 中计)
+            for taiwan, mainland in _TAIWAN_FORMS:
+                simp = simp.replace(taiwan, mainland)
         cache = self._cache
         missing = set(simp).difference(cache)
         for ch in missing:
@@ -191,6 +194,11 @@ class PinyinAnnotator:
         for p, r in zip(flat_pos, preds):
             out[p] = r
         self._rules.apply(simp, flat_pos, preds, margins, out)
+
+
+# Taiwan word forms whose character-by-character simplification the segmentation and phrase lists do not know,
+# with the Mainland form of the same reading.
+_TAIWAN_FORMS = (("计画", "计划"), ("规画", "规划"), ("企画", "企划"))
 
 
 def _apply_sandhi(simp: str, out: list[str | None]) -> None:

@@ -119,6 +119,18 @@ class PhraseRules:
             self._adverbial_de(simp, out)
         if "长" in simp:
             self._title_zhang(simp, out)
+        if "更" in simp:
+            self._adverb_geng(simp, out)
+
+    def _adverb_geng(self, simp: str, out: list[str | None]) -> None:
+        """更 is gēng only inside a word that reads it so (更新, 变更, 更换, 三更); on its own, before a verb or
+        an adjective (更减少, 更像, 更宜居), it is the adverb gèng "more"."""
+        span = self.word_spans(simp)
+        for i in _occurrences(simp, "更"):
+            if out[i] == "geng1":
+                word = span(i)
+                if self.lookup(self.cedict, simp, i, word) != "geng1" and self.lookup(self.pyp, simp, i, word) != "geng1":
+                    out[i] = "geng4"
 
     def _title_zhang(self, simp: str, out: list[str | None]) -> None:
         """长 ending a title word of the sentence's segmentation (委员长, 乡长, 理事长) is zhǎng; the
@@ -313,6 +325,8 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "片长:1=chang2 多不胜数:3=shu3 尽速:0=jin3 鲜少:0=xian3 支应:1=ying4 "
     "连假:1=jia4 重施故技:0=chong2 煞停:0=sha1 煞车:0=sha1 千行百业:1=hang2 得点圈:2=quan1 众生相:2=xiang4 "
     "重灾区:0=zhong4 率部:0=shuai4 "
+    # from the working part of the sixth prose set (2026-12-03, third session)
+    "调涨:0=tiao2 调薪:0=tiao2 调价:0=tiao2 细数:1=shu3 大伙儿:2=r5 背书包:0=bei1 背着书包:0=bei1 "
 )
 
 # Titles ending in 长 zhǎng "head" (the model reads some of them cháng: 委员长会议, 鄉長全志堅)
@@ -461,10 +475,37 @@ _ZENG_TITLES = ("发言人", "部长", "局长", "署长", "院长", "市长", "
 _ZENG_NEXT = re.compile("[\u4e00-\u9fff]{2}(?:表示|说|指出|强调|认为|坦言|透露|提到|说明|回应|直言|呼吁|批评|质疑|陪同|出席|主持|[，,、])")
 
 
+# 曾 opening a sentence before a two-character given name and a verb of saying (曾淑慧表示), or in a list of
+# names (、曾敬骅等): the surname too. Not before adverbials that follow "once" (曾多次表示, 曾一度说).
+_SENTENCE_START = frozenset("。！!？?\n \u3000\t")
+_ZENG_SAYS = re.compile("[\u4e00-\u9fff]{2}(?:表示|说|指出|强调|认为|坦言|透露|回应|直言|呼吁|批评|质疑)")
+_CENG_ADVERBIALS = ("多次", "一度", "数度", "几度", "两度", "经常", "公开", "明确", "先后", "亲自", "私下", "对此", "在此",
+                    "长期", "反复", "屡次", "数次", "几次", "两次", "三次", "一再", "再三", "专门", "特别", "当面", "直接")
+
+
 def _surname_zeng(simp: str, out: list[str | None]) -> None:
     for i in _occurrences(simp, "曾"):
-        if out[i] == "ceng2" and simp.endswith(_ZENG_TITLES, 0, i) and _ZENG_NEXT.match(simp, i + 1):
+        if out[i] != "ceng2":
+            continue
+        if simp.endswith(_ZENG_TITLES, 0, i) and _ZENG_NEXT.match(simp, i + 1):
             out[i] = "zeng1"
+        elif (i == 0 or simp[i - 1] in _SENTENCE_START) and _ZENG_SAYS.match(simp, i + 1) \
+                and not simp.startswith(_CENG_ADVERBIALS, i + 1):
+            out[i] = "zeng1"
+        elif i > 0 and simp[i - 1] == "、" and re.match("[\u4e00-\u9fff]{2}(?:等|、)", simp[i + 1 : i + 4]) \
+                and not simp.startswith(_CENG_ADVERBIALS, i + 1):
+            out[i] = "zeng1"
+
+
+# 假 ending the name of a kind of leave (病假, 伤病假, 照顾假, 育婴假, 陪产假) is jià, not jiǎ "false".
+_LEAVE_BEFORE = frozenset("病顾产婚丧事休婴陪暑寒特补轮探")
+_JIA3_NEXT = frozenset("设如若使装冒货币象造想话账帐名借意情定说释象牙性手扮")
+
+
+def _leave_jia(simp: str, out: list[str | None]) -> None:
+    for i in _occurrences(simp, "假"):
+        if out[i] == "jia3" and i > 0 and simp[i - 1] in _LEAVE_BEFORE and (i + 1 >= len(simp) or simp[i + 1] not in _JIA3_NEXT):
+            out[i] = "jia4"
 
 
 def apply_word_rules(simp: str, out: list[str | None]) -> None:
@@ -492,4 +533,6 @@ def apply_word_rules(simp: str, out: list[str | None]) -> None:
         _swallow_yan(simp, out)
     if "曾" in simp:
         _surname_zeng(simp, out)
+    if "假" in simp:
+        _leave_jia(simp, out)
 

@@ -301,6 +301,23 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     ("议员私下为选区争取经费", "为", "wei4"),
     ("青年为理想奋斗", "为", "wei4"),
     ("（记者摄）  为迎接新年，园区举办活动", "为", "wei4"),
+    # 更 on its own is the adverb gèng; gēng only in words that read it so (2026-12-03, third session)
+    ("新措施实施后排队的人更减少了", "更", "geng4"),
+    ("这座小城更像一座花园", "更", "geng4"),
+    ("公司更换了全部设备", "更", "geng1"),
+    ("办理变更登记", "更", "geng1"),
+    # 曾 opening a sentence before a given name and a verb of saying, or in a list of names
+    ("曾小明表示，新制度明年上路。", "曾", "zeng1"),
+    ("曾多次表示愿意合作。", "曾", "ceng2"),
+    ("片中由王大同、曾小华等人主演", "曾", "zeng1"),
+    # 假 ending a kind of leave
+    ("员工请伤病假需附证明", "假", "jia4"),
+    ("家庭照顾假可以按小时申请", "假", "jia4"),
+    ("病假设有上限", "假", "jia4"),
+    ("假设条件成立", "假", "jia3"),
+    # Taiwan's 計畫 is read as 计划 (捷運大台中計畫: 台中, not 中计)
+    ("市府推出捷運大台中計畫", "中", "zhong1"),
+    ("基本工资连续十年调涨", "调", "tiao2"),
     ("他被任命为主任", "为", "wei2"),
     ("中秋连假第一天高速公路塞车", "假", "jia4"),
     ("工会要求设立煞停机制", "煞", "sha1"),
