@@ -4,6 +4,7 @@ list and library), search, editing (word choices, own entries) and opening (dial
 
 from __future__ import annotations
 
+import linecache
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -403,6 +404,9 @@ class MainWindow(QMainWindow):
             self.page_state = "loaded"
             # only now, so that it does not hold up the page's own terms and readings
             self._warm_up()
+            # PySide6's import hook reads every module imported after it into linecache (about 10 MB of
+            # source text by now); tracebacks read it back from disk when they need it
+            QTimer.singleShot(0, linecache.clearcache)
         self.documentLoaded.emit(info)
         self.pageStateChanged.emit()
 
