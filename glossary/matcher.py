@@ -214,6 +214,22 @@ def _foreign_in_clause() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _place_before() -> re.Pattern[str]:
     return re.compile(_PLACE_BEFORE)
+
+
+@lru_cache(maxsize=1)
+def _topic_place() -> re.Pattern[str]:
+    # a place opening the clause as its topic, with no other place after it (内地已全面停用健康码)
+    names = "|".join(_PLACE_REGIONS)
+    return re.compile("(" + names + ")(?:特别行政区|特区)?(?:政府|当局|方面)?(?:(?!" + names + ").){0,10}$")
+
+
+def _clause_topic(folded: str, clause_start: int, start: int) -> re.Match[str] | None:
+    """The place a clause opens with, when the term comes later in that clause: 内地已全面停用健康码 is the
+    Mainland's health code, whatever the document's region."""
+    if start - clause_start < 3:
+        return None
+    found = _topic_place().match(folded, clause_start, start)
+    return found if found is not None and found.end() == start else None
 # Words of public affairs: a sentence with one of them (or with another glossary term) is about the genre.
 _GENRE_WORDS = tuple(
     "政府 党 政策 改革 发展 建设 推进 推动 坚持 落实 部署 工作 中央 国家 全国 全省 全市 全县 省 市委 县委 经济 社会 会议 "
@@ -522,7 +538,7 @@ class GlossaryMatcher:
                 continue
             weak = foreign
             # a place named right before the term: that place's entry, or no note if the glossary has none
-            place = _place_before().search(folded[max(0, match.start - 9) : match.start])
+            place = _place_before().search(folded[max(0, match.start - 9) : match.start]) or _clause_topic(folded, clause_start, match.start)
             if place is not None and not weak:
                 where = _PLACE_REGIONS[place.group(1)]
                 entry = self._choose(self._terms.get(key, [match.entry]), where)

@@ -151,6 +151,12 @@ def test_a_place_named_before_a_term_decides_its_system(store: GlossaryStore) ->
     # a Taiwan body with only another region's entry in the glossary: no confident note
     found = {m.text: m for m in store_matcher.find("一九八〇年代的行政院新聞局負責電影審查。", "taiwan")}
     assert "新聞局" not in found or found["新聞局"].weak
+    # a place opening the clause is its topic: the Mainland's health code, though the text is Macau's
+    found = {m.text: m for m in store_matcher.find("內地上月起不再要求出示健康碼，口岸通關更快。", "macau")}
+    assert "健康碼" not in found or found["健康碼"].weak or found["健康碼"].entry.region not in ("macau", "hong-kong")
+    # and Macau's own code where Macau opens the clause
+    found = {m.text: m for m in store_matcher.find("澳門居民過去在關閘須出示健康碼。", "macau")}
+    assert found["健康碼"].entry.region == "macau" and not found["健康碼"].weak
 
 
 def test_a_foreign_country_earlier_in_the_clause_makes_an_office_foreign(store: GlossaryStore) -> None:
