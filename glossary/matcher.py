@@ -94,6 +94,8 @@ _PLACE_ENDINGS = tuple("村镇乡县区山湖江河港岛园湾峡口桥路街�
 _COUNTERS = frozenset("个项届次年月日号天大中是条点种类批位名家")
 _AMOUNT_UNITS = frozenset("元万萬亿億蚊%米人宗间間个個年")
 _TIME_UNITS = frozenset("年天日月周週岁歲秒")
+# Titles of the head of a body, ending in 长 (署长, 局长 …): a form that ends in the body's character is cut by them.
+_HEAD_TITLES = frozenset("署长 局长 处长 司长 部长 厅长 科长 所长 院长 馆长 站长 校长 社长 会长 组长 团长 队长 委员长 秘书长 行长 庭长 州长 县长 市长 省长 区长 镇长 乡长 村长".split())
 # What makes a word with a law's final 法 (法治, 法律, 法规, 法院, 法官, 法学, 法理)
 _LAW_WORD_NEXT = frozenset("治律规院官学理")
 # What follows a Party congress's short name (二十大以来, 十九大报告, 党的二十大精神 …); another noun after X大
@@ -403,6 +405,9 @@ class GlossaryMatcher:
             return False  # 国家安全法 in 国家安全法治建设: the 法 belongs to 法治 (法律, 法规, 法院 …)
         if folded.endswith("常委", start, end) and folded.startswith("会", end):
             return False  # 市委常委 (a member) in 市委常委会 (the standing committee itself)
+        if end < len(folded) and folded[end] == "长" and folded[end - 1 : end + 1] in _HEAD_TITLES \
+                and not any(e.category in ("institution", "security") for e in self._terms.get(folded[start:end], ())):
+            return False  # 副署 (countersign) in 副署长 (a deputy head); a body's name stays whole (国安局长)
         if self._segmenter is not None:
             if self._segmenter.stands(folded, start, end):
                 return not self._cut_at_left_edge(folded, start, end)

@@ -288,3 +288,15 @@ def test_a_law_is_not_cut_out_of_the_rule_of_law(store: GlossaryStore) -> None:
 def test_a_member_of_the_standing_committee_is_not_cut_out_of_the_committee(store: GlossaryStore) -> None:
     found = {m.text: m.entry.id for m in store.matcher().find("市委常委会召开会议。他当选为市委常委。", "mainland") if not m.weak}
     assert found == {"市委常委会": "shi-wei-chang-wei-hui", "市委常委": "shi-wei-chang-wei"}
+
+
+def test_a_form_ending_in_a_bodys_character_is_not_cut_out_of_its_heads_title(store: GlossaryStore) -> None:
+    store_matcher = store.matcher()
+    # 副署 (countersign) is not in 副署長 (a deputy director-general) ...
+    found = {m.text: m for m in store_matcher.find("內政部警政署副署長出席記者會，說明春節治安措施。", "taiwan")}
+    assert "副署" not in found
+    # ... but is where the premier countersigns, and a body's name stays whole before 長 (國安局長)
+    found = {m.text: m for m in store_matcher.find("法律經總統公布前，須由行政院長副署。", "taiwan")}
+    assert "副署" in found and not found["副署"].weak
+    found = {m.text: m for m in store_matcher.find("國安局長今天赴立法院報告。", "taiwan")}
+    assert "國安局" in found
