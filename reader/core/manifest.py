@@ -98,20 +98,33 @@ def text_payload(document: Document, views: BlockViews, script: Script, blocks: 
 def entry_view(entry: GlossaryEntry, script: str, written: str = "traditional") -> dict[str, Any]:
     """An entry as the page shows it in a script view: the Chinese explanation in the view's script.
 
-    Mainland entries are written in Simplified and converted for the Traditional views (Taiwan and
-    Hong Kong usage in their views); Taiwan, Hong Kong and Macau entries are written in Traditional
-    and converted for a Simplified view.
+    The explanation is converted by the script it is written in, whatever the entry's region (Mainland
+    entries are mostly written in Simplified, Taiwan, Hong Kong and Macau ones mostly in Traditional, but
+    not all): Simplified text is converted for the Traditional views (Taiwan and Hong Kong usage in their
+    views), Traditional text for a Simplified view. A user's own entry is shown as its user wrote it in
+    the Traditional views.
     """
-    from glossary.regions import is_outside_mainland
-
     data = entry.display_json()
     simplified_view = script == "simplified" or (script == "original" and written == "simplified")
+    text = entry.explanation_zh
     if simplified_view:
-        if is_outside_mainland(entry.region):
-            data["explanation_zh"] = _converted(entry.explanation_zh, "t2s")
-    elif not is_outside_mainland(entry.region) and entry.source != "user":
-        data["explanation_zh"] = _converted(entry.explanation_zh, {"taiwan": "zhushi-s2tw", "hongkong": "zhushi-s2hk"}.get(script, "zhushi-s2t"))
+        if _written_in(text) == "traditional":
+            data["explanation_zh"] = _converted(text, "t2s")
+    elif entry.source != "user" and _written_in(text) == "simplified":
+        data["explanation_zh"] = _converted(text, {"taiwan": "zhushi-s2tw", "hongkong": "zhushi-s2hk"}.get(script, "zhushi-s2t"))
     return data
+
+
+@lru_cache(maxsize=8192)
+def _written_in(text: str) -> str:
+    """"simplified" or "traditional": which of the two scripts a Chinese text is written in (the one with more
+    of its own characters; "simplified" when neither shows, as a text of shared characters converts alike)."""
+    converter = default_converter()
+    to_simplified = converter.convert(text, "t2s").text
+    to_traditional = converter.convert(text, "s2t").text
+    traditional_only = sum(1 for a, b in zip(text, to_simplified) if a != b)
+    simplified_only = sum(1 for a, b in zip(text, to_traditional) if a != b)
+    return "traditional" if traditional_only > simplified_only else "simplified"
 
 
 @lru_cache(maxsize=8192)

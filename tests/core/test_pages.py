@@ -106,3 +106,25 @@ def test_each_block_is_converted_once_for_the_first_screen_its_terms_and_its_rea
     assert len(bodies) == len(set(bodies)) == len(first["blocks"])  # each block once
     fresh = [default_converter().to_script(doc.block_text(doc.blocks[b["i"]]), "taiwan").text for b in first["blocks"]]
     assert [b["text"] for b in full["blocks"]] == [b["text"] for b in first["blocks"]] == fresh
+
+
+def test_the_chinese_explanation_follows_the_view_whatever_script_the_entry_is_written_in() -> None:
+    from glossary.model import GlossaryEntry
+    from reader.core.manifest import entry_view
+
+    def entry(region: str, zh: str) -> GlossaryEntry:
+        return GlossaryEntry(
+            id="t", simplified="桃小巴", traditional="桃小巴", variants=(), pinyin="táo xiǎo bā", english="minibus",
+            english_source="zhushi", english_source_note="", explanation_en="A minibus.", explanation_zh=zh,
+            category="governance", related=(), region=region,
+        )
+
+    # a Taiwan entry written in Simplified: Traditional in the Taiwan view and the original of a Traditional text
+    taiwan_in_simplified = entry("taiwan", "桃园市推出的小型公车，用于接手客量偏低的路线。")
+    for script in ("taiwan", "traditional", "hongkong", "original"):
+        assert "桃園市推出的小型公車" in entry_view(taiwan_in_simplified, script)["explanation_zh"]
+    assert "桃园市" in entry_view(taiwan_in_simplified, "simplified")["explanation_zh"]
+    # a Mainland entry written in Traditional: Simplified in the Simplified view
+    mainland_in_traditional = entry("national", "國務院推出的試點，針對縣域經濟。")
+    assert entry_view(mainland_in_traditional, "simplified")["explanation_zh"].startswith("国务院推出的试点")
+    assert entry_view(mainland_in_traditional, "taiwan")["explanation_zh"].startswith("國務院推出的試點")
