@@ -343,6 +343,12 @@ _CLAUSE_START = frozenset("，,。；;：:！!？?、“（(\n \u3000\t")  # a s
 _WEI2_AFTER = frozenset("期数首止时伍患生害非所虎难政官准例证由")
 
 
+def _wei2_word(simp: str, i: int) -> bool:
+    """Whether 为 at i begins a wéi word (为期, 为首, 为生 …); not 为生存, 为生活, 为生命 (wèi: "for")."""
+    nxt = simp[i + 1 : i + 2]
+    return nxt in _WEI2_AFTER and not (nxt == "生" and simp[i + 2 : i + 3] in ("存", "活", "命", "计", "态"))
+
+
 # 为 "for (someone's benefit)" before the one who benefits and a verb of doing for them: 要为企业排忧解难,
 # 为基层减负, 为群众办实事 — wèi, unless 为 is part of a word (成为, 作为 …) or a 以…为 frame.
 _WEI4_VERBS = ("提供", "服务", "创造", "解难", "减负", "松绑", "纾困", "赋能", "护航", "营造", "搭建", "办实事",
@@ -389,7 +395,7 @@ def _benefactive_wei(simp: str, out: list[str | None]) -> None:
     for i in _occurrences(simp, "为"):
         word_before = i > 0 and simp[i - 1] in _WEI_WORD_BEFORE and simp[max(0, i - 2) : i] not in ("积极", "消极", "终极")
         if out[i] == "wei2" and not word_before and i + 1 < n \
-                and simp[i + 1] not in _WEI2_AFTER:
+                and not _wei2_word(simp, i):
             end = i + 1
             while end < n and end - i <= 14 and simp[end] not in _CLAUSE_BREAK:
                 end += 1
@@ -517,7 +523,7 @@ def apply_word_rules(simp: str, out: list[str | None]) -> None:
                     out[i + j] = r
     n = len(simp)
     for i in _occurrences(simp, "为"):
-        if (i == 0 or simp[i - 1] in _CLAUSE_START) and i + 1 < n and simp[i + 1] not in _WEI2_AFTER \
+        if (i == 0 or simp[i - 1] in _CLAUSE_START) and i + 1 < n and not _wei2_word(simp, i) \
                 and out[i] == "wei2":
             out[i] = "wei4"
     _benefactive_wei(simp, out)

@@ -318,6 +318,9 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     # Taiwan's 計畫 is read as 计划 (捷運大台中計畫: 台中, not 中计)
     ("市府推出捷運大台中計畫", "中", "zhong1"),
     ("基本工资连续十年调涨", "调", "tiao2"),
+    # 为 before 生存/生活 is "for" (wèi); 以…为生 keeps wéi
+    ("感受小人物为生存奋斗的勇气", "为", "wei4"),
+    ("当地村民世代以捕鱼为生", "为", "wei2"),
     ("他被任命为主任", "为", "wei2"),
     ("中秋连假第一天高速公路塞车", "假", "jia4"),
     ("工会要求设立煞停机制", "煞", "sha1"),
