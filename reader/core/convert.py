@@ -687,7 +687,7 @@ _NAME_YOU = re.compile("(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|主席
 
 # 郁 and 岳 in a personal name stay as they are (方郁婷, 林岳平): converters write 鬱 and 嶽, which names do not use.
 # A name is a common surname and one or two characters before what news writes after a name.
-_NAME_END = f"(?:{_SAYS}|{_ACTS}|執教|導演|主演|飾演|攝|報導|[、，,。（(])"
+_NAME_END = f"(?:{_SAYS}|{_ACTS}|執教|導演|主演|飾演|攝|報導|[、，,。（(與及])"
 _NAME_YU_YUE = re.compile(f"(?<=[{_SURNAMES}])(?:[鬱嶽][\u4e00-\u9fff]?|[\u4e00-\u9fff][鬱嶽])(?={_NAME_END})")
 
 # 喂 "to feed" is 餵 in Traditional writing; 喂 stays the call "hey" (喂，你好; 喂喂), which a mark or another 喂 follows

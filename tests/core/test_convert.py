@@ -300,6 +300,10 @@ REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong pros
     ("hongkong", "喂，你好！他正在喂流浪猫。", "喂，你好！他正在餵流浪貓。"),
     # 郁 and 岳 in a personal name are not 鬱 and 嶽 (a surname, one or two characters, what news says next)
     ("taiwan", "演员方郁婷、林岳平出席，他却很郁闷，五岳之首在山东。", "演員方郁婷、林岳平出席，他卻很鬱悶，五嶽之首在山東。"),
+    # (2026-12-03, third session) a name before 与/及 in a list, 下剋上, 走鐘 "off-key", 回復 "recover"
+    ("taiwan", "主角方郁婷与新人同台，心中抑郁与焦虑一扫而空。", "主角方郁婷與新人同臺，心中抑鬱與焦慮一掃而空。"),
+    ("taiwan", "弱队上演下克上，歌手唱到走钟。", "弱隊上演下剋上，歌手唱到走鐘。"),
+    ("hongkong", "交通已回复到平日水平，秩序回复稳定。请回复邮件。", "交通已回復到平日水平，秩序回復穩定。請回覆郵件。"),
 ]
 
 
