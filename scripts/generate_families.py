@@ -244,6 +244,28 @@ def plan_id(n: int) -> str:
     return f"{id_number(n)}-wu-gui-hua" if n >= 11 else f"di-{id_number(n)}-ge-wu-nian-ji-hua"
 
 
+def departments() -> list[dict[str, Any]]:
+    """The working departments of Mainland provincial, city and county governments, one entry a kind of
+    department (教育厅 and 教育局 …), each the local counterpart of a ministry."""
+    rows = tomllib.loads((TABLES / "departments.toml").read_text(encoding="utf-8"))["department"]
+    out = []
+    for row in rows:
+        levels_en = row.get("levels_en") or "A province's is usually a department (厅), a city's or county's a bureau (局)."
+        levels_zh = row.get("levels_zh") or "省级一般称厅，市县一般称局。"
+        en = (f"In Mainland China, the working department of a provincial, city or county government in charge of "
+              f"{row['remit_en']}. {levels_en} {row.get('name_en', '')} It is the local counterpart of the {row['ministry_en']} "
+              f"({row['ministry']}): led by its own people's government, it takes guidance or direction in its line of "
+              f"work from the department above it. Names and remits differ somewhat between places, especially since "
+              f"the institutional reforms of 2018.")
+        zh = (f"中国内地省、市、县人民政府主管{row['remit_zh']}的工作部门。{levels_zh}{row.get('name_zh', '')}它与中央的{row['ministry']}对应，"
+              f"受本级人民政府领导，业务上接受上级主管部门的指导或领导。各地名称和职能不尽相同，2018年机构改革以来尤其如此。")
+        related = [row["ministry_id"]] if row.get("ministry_id") else []
+        en = en.replace("  ", " ")
+        out.append(entry(f"di-fang-{row['key']}-bu-men", row["province"], list(row["forms"]), row["english"], "", en, zh,
+                         "institution", related=related))
+    return out
+
+
 def to_toml(title: str, entries: list[dict[str, Any]]) -> str:
     def q(value: str) -> str:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -261,6 +283,7 @@ def to_toml(title: str, entries: list[dict[str, Any]]) -> str:
 
 
 FAMILIES = {
+    "family-departments.toml": ("Working departments of Mainland provincial, city and county governments", departments),
     "family-congresses.toml": ("Party congresses", congresses),
     "family-plenums.toml": ("plenary sessions of the Central Committee", plenums),
     "family-sessions.toml": ("NPC and CPPCC sessions", sessions),
