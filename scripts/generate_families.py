@@ -244,6 +244,10 @@ def plan_id(n: int) -> str:
     return f"{id_number(n)}-wu-gui-hua" if n >= 11 else f"di-{id_number(n)}-ge-wu-nian-ji-hua"
 
 
+_LEAD_EN = "It is led by its own people's government and takes guidance or direction in its line of work from the department above it."
+_LEAD_ZH = "它受本级人民政府领导，业务上接受上级主管部门的指导或领导。"
+
+
 def departments() -> list[dict[str, Any]]:
     """The working departments of Mainland provincial, city and county governments, one entry a kind of
     department (教育厅 and 教育局 …), each the local counterpart of a ministry."""
@@ -254,11 +258,10 @@ def departments() -> list[dict[str, Any]]:
         levels_zh = row.get("levels_zh") or "省级一般称厅，市县一般称局。"
         en = (f"In Mainland China, the working department of a provincial, city or county government in charge of "
               f"{row['remit_en']}. {levels_en} {row.get('name_en', '')} It is the local counterpart of the {row['ministry_en']} "
-              f"({row['ministry']}): led by its own people's government, it takes guidance or direction in its line of "
-              f"work from the department above it. Names and remits differ somewhat between places, especially since "
-              f"the institutional reforms of 2018.")
-        zh = (f"中国内地省、市、县人民政府主管{row['remit_zh']}的工作部门。{levels_zh}{row.get('name_zh', '')}它与中央的{row['ministry']}对应，"
-              f"受本级人民政府领导，业务上接受上级主管部门的指导或领导。各地名称和职能不尽相同，2018年机构改革以来尤其如此。")
+              f"({row['ministry']}). {row.get('lead_en') or _LEAD_EN} Names and remits differ somewhat between places, "
+              f"especially since the institutional reforms of 2018 and 2023.")
+        zh = (f"中国内地省、市、县人民政府主管{row['remit_zh']}的工作部门。{levels_zh}{row.get('name_zh', '')}它与中央的{row['ministry']}对应。"
+              f"{row.get('lead_zh') or _LEAD_ZH}各地名称和职能不尽相同，2018年和2023年机构改革以来尤其如此。")
         related = [row["ministry_id"]] if row.get("ministry_id") else []
         en = en.replace("  ", " ")
         out.append(entry(f"di-fang-{row['key']}-bu-men", row["province"], list(row["forms"]), row["english"], "", en, zh,
