@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -106,13 +108,20 @@ def entry_view(entry: GlossaryEntry, script: str, written: str = "traditional") 
     """
     data = entry.display_json()
     simplified_view = script == "simplified" or (script == "original" and written == "simplified")
-    text = entry.explanation_zh
-    if simplified_view:
-        if _written_in(text) == "traditional":
-            data["explanation_zh"] = _converted(text, "t2s")
-    elif entry.source != "user" and _written_in(text) == "simplified":
-        data["explanation_zh"] = _converted(text, {"taiwan": "zhushi-s2tw", "hongkong": "zhushi-s2hk"}.get(script, "zhushi-s2t"))
+    # the Chinese explanation, and the Chinese words quoted in the English one (厅, 经信, 工业和信息化部)
+    for field in ("explanation_zh", "explanation_en"):
+        text = getattr(entry, field)
+        if field == "explanation_en" and not _HAN.search(text):
+            continue
+        if simplified_view:
+            if _written_in(text) == "traditional":
+                data[field] = _converted(text, "t2s")
+        elif entry.source != "user" and _written_in(text) == "simplified":
+            data[field] = _converted(text, {"taiwan": "zhushi-s2tw", "hongkong": "zhushi-s2hk"}.get(script, "zhushi-s2t"))
     return data
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=8192)

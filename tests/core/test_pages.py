@@ -128,3 +128,11 @@ def test_the_chinese_explanation_follows_the_view_whatever_script_the_entry_is_w
     mainland_in_traditional = entry("national", "國務院推出的試點，針對縣域經濟。")
     assert entry_view(mainland_in_traditional, "simplified")["explanation_zh"].startswith("国务院推出的试点")
     assert entry_view(mainland_in_traditional, "taiwan")["explanation_zh"].startswith("國務院推出的試點")
+    # Chinese words quoted in the English explanation follow the view too
+    quoting = GlossaryEntry(
+        id="q", simplified="工信厅", traditional="工信廳", variants=(), pinyin="gōng xìn tīng", english="department",
+        english_source="zhushi", english_source_note="", explanation_en="A province's department (厅), the local 工业和信息化部.",
+        explanation_zh="省级工作部门。", category="institution", related=(), region="national",
+    )
+    assert "(廳)" in entry_view(quoting, "hongkong")["explanation_en"] and "工業和信息化部" in entry_view(quoting, "taiwan")["explanation_en"]
+    assert "(厅)" in entry_view(quoting, "simplified")["explanation_en"]
