@@ -326,7 +326,7 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "连假:1=jia4 重施故技:0=chong2 煞停:0=sha1 煞车:0=sha1 千行百业:1=hang2 得点圈:2=quan1 众生相:2=xiang4 "
     "重灾区:0=zhong4 率部:0=shuai4 "
     # from the working part of the sixth prose set (2026-12-03, third session)
-    "调涨:0=tiao2 调薪:0=tiao2 调价:0=tiao2 细数:1=shu3 大伙儿:2=r5 背书包:0=bei1 背着书包:0=bei1 "
+    "调涨:0=tiao2 调薪:0=tiao2 调价:0=tiao2 细数:1=shu3 大伙儿:2=r5 背书包:0=bei1 背着书包:0=bei1 急难愁盼:1=nan2 "
 )
 
 # Titles ending in 长 zhǎng "head" (the model reads some of them cháng: 委员长会议, 鄉長全志堅)

@@ -321,6 +321,7 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     # 为 before 生存/生活 is "for" (wèi); 以…为生 keeps wéi
     ("感受小人物为生存奋斗的勇气", "为", "wei4"),
     ("当地村民世代以捕鱼为生", "为", "wei2"),
+    ("社区聚焦老年人急难愁盼问题", "难", "nan2"),
     ("他被任命为主任", "为", "wei2"),
     ("中秋连假第一天高速公路塞车", "假", "jia4"),
     ("工会要求设立煞停机制", "煞", "sha1"),
