@@ -322,6 +322,9 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     ("感受小人物为生存奋斗的勇气", "为", "wei4"),
     ("当地村民世代以捕鱼为生", "为", "wei2"),
     ("社区聚焦老年人急难愁盼问题", "难", "nan2"),
+    # grassroots titles ending in 长 (楼栋长, 网格长); a building's length keeps cháng
+    ("社区选出网格长和楼栋长", "长", "zhang3"),
+    ("这栋楼长约百米", "长", "chang2"),
     ("他被任命为主任", "为", "wei2"),
     ("中秋连假第一天高速公路塞车", "假", "jia4"),
     ("工会要求设立煞停机制", "煞", "sha1"),
