@@ -423,7 +423,8 @@ def _complement_de(simp: str, out: list[str | None]) -> None:
     for i in _occurrences(simp, "得"):
         if 0 < i < n - 1 and out[i] == "de2" and out[i - 1] is not None \
                 and simp[i - 1 : i + 1] not in _DE2_WORDS and simp[max(0, i - 2) : i + 1] not in _DE2_WORDS \
-                and (simp[i + 1] in _DE_AFTER or (simp[i - 1] in _DE_VERBS and simp.startswith(_DE_RESULTS, i + 1))):
+                and (simp[i + 1] in _DE_AFTER or (simp[i - 1] in _DE_VERBS and simp.startswith(_DE_RESULTS, i + 1))
+                     or (simp[i + 1] in "久远" and (simp[i - 1] in _DE_VERBS or simp[i - 1] in "活飞传跳"))):
             out[i] = "de5"
 
 

@@ -325,6 +325,9 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     # grassroots titles ending in 长 (楼栋长, 网格长); a building's length keeps cháng
     ("社区选出网格长和楼栋长", "长", "zhang3"),
     ("这栋楼长约百米", "长", "chang2"),
+    # the complement 得 before 久 and 远 after a verb (活得久, 走得远); 取得远大 keeps dé
+    ("希望长者活得久也活得好", "得", "de5"),
+    ("改革要取得远大成就", "得", "de2"),
     ("他被任命为主任", "为", "wei2"),
     ("中秋连假第一天高速公路塞车", "假", "jia4"),
     ("工会要求设立煞停机制", "煞", "sha1"),
