@@ -113,27 +113,16 @@ def entry_view(entry: GlossaryEntry, script: str, written: str = "traditional") 
         text = getattr(entry, field)
         if field == "explanation_en" and not _HAN.search(text):
             continue
+        written_in = written_script(text)
         if simplified_view:
-            if _written_in(text) == "traditional":
+            if written_in == Script.TRADITIONAL:
                 data[field] = _converted(text, "t2s")
-        elif entry.source != "user" and _written_in(text) == "simplified":
+        elif entry.source != "user" and written_in == Script.SIMPLIFIED:
             data[field] = _converted(text, {"taiwan": "zhushi-s2tw", "hongkong": "zhushi-s2hk"}.get(script, "zhushi-s2t"))
     return data
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
-
-
-@lru_cache(maxsize=8192)
-def _written_in(text: str) -> str:
-    """"simplified" or "traditional": which of the two scripts a Chinese text is written in (the one with more
-    of its own characters; "simplified" when neither shows, as a text of shared characters converts alike)."""
-    converter = default_converter()
-    to_simplified = converter.convert(text, "t2s").text
-    to_traditional = converter.convert(text, "s2t").text
-    traditional_only = sum(1 for a, b in zip(text, to_simplified) if a != b)
-    simplified_only = sum(1 for a, b in zip(text, to_traditional) if a != b)
-    return "traditional" if traditional_only > simplified_only else "simplified"
 
 
 @lru_cache(maxsize=8192)
