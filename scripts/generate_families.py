@@ -256,14 +256,15 @@ def departments() -> list[dict[str, Any]]:
     for row in rows:
         levels_en = row.get("levels_en") or "A province's is usually a department (厅), a city's or county's a bureau (局)."
         levels_zh = row.get("levels_zh") or "省级一般称厅，市县一般称局。"
-        en = (f"In Mainland China, the working department of a provincial, city or county government in charge of "
-              f"{row['remit_en']}. {levels_en} {row.get('name_en', '')} It is the local counterpart of the {row['ministry_en']} "
-              f"({row['ministry']}). {row.get('lead_en') or _LEAD_EN} Names and remits differ somewhat between places, "
-              f"especially since the institutional reforms of 2018 and 2023.")
+        en = " ".join(part for part in (
+            f"In Mainland China, the working department of a provincial, city or county government in charge of {row['remit_en']}.",
+            levels_en, row.get("name_en", ""),
+            f"It is the local counterpart of the {row['ministry_en']} ({row['ministry']}).", row.get("lead_en") or _LEAD_EN,
+            "Names and remits differ somewhat between places, especially since the institutional reforms of 2018 and 2023.",
+        ) if part)
         zh = (f"中国内地省、市、县人民政府主管{row['remit_zh']}的工作部门。{levels_zh}{row.get('name_zh', '')}它与中央的{row['ministry']}对应。"
               f"{row.get('lead_zh') or _LEAD_ZH}各地名称和职能不尽相同，2018年和2023年机构改革以来尤其如此。")
         related = [row["ministry_id"]] if row.get("ministry_id") else []
-        en = en.replace("  ", " ")
         out.append(entry(f"di-fang-{row['key']}-bu-men", row["province"], list(row["forms"]), row["english"], "", en, zh,
                          "institution", related=related))
     return out
