@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=ROOT / "glossary" / "mining" / "heldout-terms.tsv")
     parser.add_argument("--texts", type=Path, help="folder of JSON-lines documents (the held-out texts)")
     parser.add_argument("--data", type=Path, help="glossary data folder (default glossary/data)")
-    parser.add_argument("--misses", action="store_true", help="list the terms not covered")
+    parser.add_argument("--misses", action="store_true", help="list the terms not explained (neither marked nor held back as a weak hit)")
     parser.add_argument("--strict", action="store_true", help="one mark must cover 60%% of a term (the measure before 2026-12-02)")
     args = parser.parse_args(argv)
     texts: dict[str, str] = {}
@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             totals[part][0] += ok
             totals[part][1] += 1
             totals[part][2] += gated
-            if not ok:
+            if not gated:
                 misses[part].append(term)
     mode = "in context" if texts else "terms alone"
     print(f"coverage of labelled terms ({mode}): marked; and explained, counting entries whose context")
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {part:<17} {hit:>4}/{total:<4} {100 * hit / total:5.1f}%   explained {100 * gated / total:5.1f}%   (target {TARGETS[part]:.0f}%)")
     if args.misses:
         for part, terms in misses.items():
-            print(f"\nmissed in {part} ({len(terms)}): " + "、".join(terms))
+            print(f"\nnot explained in {part} ({len(terms)}): " + "、".join(terms))
     return 0
 
 
