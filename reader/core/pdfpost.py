@@ -108,10 +108,10 @@ def first_page_of(path: str | Path, prefix: str) -> int | None:
 
 
 def _merge(first: Pdf, second: Pdf, body_pages: int) -> None:
-    """Keep the first body_pages pages of first, then append second's pages from body_pages on, with
-    their named destinations (links between the two parts keep working)."""
+    """Keep the first body_pages pages of first, then append all of second's pages (the notes alone,
+    numbered on from the body), with their named destinations (links between the two parts keep working)."""
     kept = {name: n for name, n in _named_destinations(first).items() if n < body_pages}
-    added = {name: n for name, n in _named_destinations(second).items() if n >= body_pages}
+    added = {name: n + body_pages for name, n in _named_destinations(second).items()}
     lefttop = {}
     for pdf, names in ((first, kept), (second, added)):
         dests = pdf.Root.get("/Dests")
@@ -120,7 +120,7 @@ def _merge(first: Pdf, second: Pdf, body_pages: int) -> None:
             if isinstance(dest, Array) and len(dest) >= 4:
                 lefttop[name] = (float(dest[2]) if dest[2] is not None else 0.0, float(dest[3]) if dest[3] is not None else 0.0)
     del first.pages[body_pages:]
-    first.pages.extend(second.pages[body_pages:])
+    first.pages.extend(second.pages)
     result = pikepdf.Dictionary()
     for name, number in list(kept.items()) + list(added.items()):
         left, top = lefttop.get(name, (0.0, 0.0))
@@ -176,8 +176,8 @@ def finish_pdf(
 ) -> int:
     """Add metadata, language and heading bookmarks to a printed PDF and write it to target atomically.
 
-    With notes_from, the pages from body_pages on are taken from that second print (the notes,
-    now with their page lists). Returns the page count. The target is replaced only by a complete
+    With notes_from, the pages from body_pages on are that second print's (the notes alone, now with
+    their page lists). Returns the page count. The target is replaced only by a complete
     file; on failure nothing is left.
     """
     pdf = _open(printed)

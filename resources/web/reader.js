@@ -859,11 +859,11 @@ async function preparePrint(req) {
       if (pages[id] && pages[id].length) note.appendChild(el("div", "pages", (pages[id].length > 1 ? "pp. " : "p. ") + pages[id].join(", ")));
     }
     if (req.notes_only) {
-      // print only the notes, after as many blank pages as the body had (page numbers continue)
-      const blanks = document.getElementById("blank-pages") || document.body.insertBefore(el("div"), document.getElementById("notes"));
-      blanks.id = "blank-pages";
-      blanks.textContent = "";
-      for (let k = 0; k < req.notes_only; k++) blanks.appendChild(el("div", "blankpage", "\u00a0"));
+      // print only the notes; their first page is numbered as the page after the body's last
+      // (a constructed style sheet: the page's policy refuses inline style elements)
+      const offset = (Z.pageOffset ||= new CSSStyleSheet());
+      offset.replaceSync(`@page :first { counter-increment: page ${Number(req.notes_only) + 1}; }`);
+      if (!document.adoptedStyleSheets.includes(offset)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, offset];
       document.body.classList.add("notes-only");
     }
     await nextFrame();
@@ -986,7 +986,14 @@ async function readingLines(paper) {
   try {
     // every block is measured before any is rebuilt: one layout for the whole document
     const plans = Z.blocks.filter(hasReadings).map(measureLines);
-    for (const plan of plans) setLines(plan);
+    // rebuilt out of the document: a detached subtree changes without invalidating the page's style
+    const doc = document.getElementById("doc"), holder = doc.parentNode, after = doc.nextSibling;
+    doc.remove();
+    try {
+      for (const plan of plans) setLines(plan);
+    } finally {
+      holder.insertBefore(doc, after);
+    }
   } finally {
     document.body.classList.remove("print-measure");
     document.body.style.width = "";
@@ -1016,8 +1023,8 @@ function measureLines(blk) {
       const n = code >= 0xd800 && code <= 0xdbff && o + 1 < s.length ? 2 : 1;
       range.setStart(node, o);
       range.setEnd(node, o + n);
-      const r = range.getClientRects()[0];
-      if (r && r.width > 0) {
+      const r = range.getBoundingClientRect();
+      if (r.width > 0) {
         if (!line || r.top > line.top + size / 2) {
           line = {top: r.top, node, offset: o, x: r.left - left, readings: []};
           lines.push(line);
@@ -1120,8 +1127,7 @@ function endPrint() {
     if (blk.visible) hydrate(blk); else dehydrate(blk);
   }
   document.body.classList.remove("notes-only");
-  const blanks = document.getElementById("blank-pages");
-  if (blanks) blanks.remove();
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== Z.pageOffset);
   document.body.classList.remove("print");
 }
 

@@ -125,8 +125,14 @@ def test_export_article(driver, tmp_path: Path, script: Script, pinyin: bool, sa
 def test_notes_list_pages(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "pages.pdf"
     export_window_pdf(driver.window, out, ExportOptions(notes="end", pinyin=False))
-    text = _text(PdfReader(str(out)))
+    reader = PdfReader(str(out))
+    text = _text(reader)
     assert "p. 1" in text and ("pp. " in text)
+    # the notes are printed on their own in a second pass; their page numbers go on from the body's
+    lines = [{line.strip() for line in (page.extract_text() or "").splitlines()} for page in reader.pages]
+    assert all(str(k) in lines[k - 1] for k in range(1, len(reader.pages) + 1))
+    first_notes = next(k for k, page in enumerate(reader.pages) if "Glossary" in (page.extract_text() or ""))
+    assert first_notes >= 1 and all("1" not in lines[k] for k in range(first_notes, len(reader.pages)))
 
 
 def test_notes_after_the_paragraph(driver, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
