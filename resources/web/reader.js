@@ -872,6 +872,8 @@ async function preparePrint(req) {
   }
   Z.printing = true;
   hidePopup();
+  // the wide print faces are only used in print: their files are fetched while the pages are built
+  const faces = Z.settings.pinyin ? printFaces() : Promise.resolve();
   if (Z.loading) await Z.loading;
   while (Z.blocks.some((blk) => !blk.data)) await new Promise((r) => setTimeout(r, 50));
   for (const blk of Z.blocks) printRender(blk);
@@ -922,11 +924,7 @@ async function preparePrint(req) {
       notes.hidden = false;
     }
   }
-  if (Z.settings.pinyin) {
-    // the wide print faces are only used in print: load them before Chromium lays out the pages
-    const family = Z.hans ? "Zhushi Print SC" : "Zhushi Print TC";
-    await Promise.all(["400", "700"].map((w) => document.fonts.load(`${w} 1em "${family}"`, "中文").catch(() => null)));
-  }
+  await faces;  // loaded before Chromium lays out the pages
   await document.fonts.ready;
   if (Z.settings.pinyin) await readingLines(req.paper);
   await nextFrame();
@@ -935,6 +933,11 @@ async function preparePrint(req) {
   const reply = {notes: Object.keys(numbers).length, headings: plain.length ? plain : headings, numbers};
   Z.printed = {notes: mode, numbers, reply};
   call("printReady", reply);
+}
+
+function printFaces() {
+  const family = Z.hans ? "Zhushi Print SC" : "Zhushi Print TC";
+  return Promise.all(["400", "700"].map((w) => document.fonts.load(`${w} 1em "${family}"`, "中文").catch(() => null)));
 }
 
 // A block as printed: text runs and term spans, none of the per-character elements and attributes the
