@@ -307,6 +307,8 @@ REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong pros
     # (2026-12-03, fourth session) 制 "to make" in 制氢, 制碱, 制砖, 制酒 is 製, as in 製氧; 编制 and 压制 keep 制
     ("taiwan", "园区用绿电制氢制氧，老厂制碱制砖，编制不变。", "園區用綠電製氫製氧，老廠製鹼製磚，編制不變。"),
     ("hongkong", "酒厂制酒，电解水制氢，压制对手。", "酒廠製酒，電解水製氫，壓制對手。"),
+    # 准营 "permitted to operate" keeps 准, as 不准 and 准入 do in Taiwan and Hong Kong writing
+    ("taiwan", "破解准入不准营，企业准营更便利。", "破解准入不准營，企業准營更便利。"),
 ]
 
 
