@@ -851,6 +851,14 @@ async function preparePrint(req) {
   const pages = req.pages || {};
   if (Z.printed && Z.printed.notes === (req.notes || "end") && Object.keys(pages).length) {
     // second pass: the layout is done; only the notes learn their pages
+    const stubs = document.querySelector("#notes .note-stubs");
+    if (stubs) {
+      // the notes at the end are written now, with their pages (the first print only had to find the pages)
+      const full = document.createDocumentFragment();
+      const ordered = Object.entries(Z.printed.numbers).sort((a, b) => a[1] - b[1]);
+      for (const [id, n] of ordered) full.appendChild(makeNote(Z.glossary[id], n, pages[id]));
+      stubs.replaceWith(full);
+    }
     for (const [id, n] of Object.entries(Z.printed.numbers)) {
       const note = document.getElementById(`note-${n}`);
       if (!note) continue;
@@ -920,7 +928,14 @@ async function preparePrint(req) {
     } else {
       notes.appendChild(el("h2", null, "Glossary · 詞彙表"));
       const ordered = Object.entries(numbers).sort((a, b) => a[1] - b[1]);
-      for (const [id, n] of ordered) notes.appendChild(makeNote(Z.glossary[id], n, pages[id]));
+      // The notes start on a page of their own, so the first print needs only where each is linked from
+      // and where they begin: a line of anchors stands in for them (laying out 30 pages of notes twice
+      // was most of a short document's export). The second print writes them out with their pages.
+      const stubs = notes.appendChild(el("p", "note-stubs"));
+      for (const [, n] of ordered) {
+        const stub = stubs.appendChild(el("span", "note-stub", `${n} `));
+        stub.id = `note-${n}`;
+      }
       notes.hidden = false;
     }
   }
