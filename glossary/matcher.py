@@ -283,6 +283,40 @@ def _cuts_latin_token(folded: str, start: int, end: int) -> bool:
     return False
 
 
+_QUOTE_MARKS = frozenset("“”「」『』‘’\"'")
+_OPENING_MARKS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "'": "'"}
+
+
+def _content(match: TermMatch, text: str) -> tuple[int, int]:
+    """A match's span without the quotation marks at its edges."""
+    start, end = match.start, match.end
+    while start < end and text[start] in _QUOTE_MARKS:
+        start += 1
+    while end > start and text[end - 1] in _QUOTE_MARKS:
+        end -= 1
+    return start, end
+
+
+def _with_quoted_names(found: list[TermMatch], extra: list[TermMatch], text: str) -> list[TermMatch]:
+    """found with each name read across quotation marks that is longer than the hits it covers and cuts none."""
+    out = list(found)
+    for name in extra:
+        inside = []
+        ok = True
+        for m in out:
+            s, e = _content(m, text)
+            if e <= name.start or s >= name.end:
+                continue
+            if name.start <= s and e <= name.end and e - s < name.end - name.start:
+                inside.append(m)
+            else:
+                ok = False  # a hit that runs out of the name, or one as long: the name is not read here
+                break
+        if ok:
+            out = [m for m in out if m not in inside] + [name]
+    return sorted(out, key=lambda m: m.start)
+
+
 def _about_public_affairs(folded: str, match: "TermMatch", strong: list["TermMatch"], strong_starts: list[int]) -> bool:
     """Whether the sentence around a hit is of public affairs: it holds another glossary term or a word of the
     genre (政府, 改革, 干部 …)."""
@@ -473,7 +507,42 @@ class GlossaryMatcher:
         return any(cue in paragraph for cue in cues if cue[0] != "@")
 
     def find(self, text: str, region: str = "mainland") -> list[TermMatch]:
-        """Every term in text, left to right, longest standing form first at each position, without overlaps."""
+        """Every term in text, left to right, longest standing form first at each position, without overlaps.
+
+        A name whose formula is in quotation marks (“三高四新”美好蓝图, “五上”企业, 「三五」規劃) is found as the
+        name without them, where the glossary has it and no longer term covers it."""
+        found = self._find(text, region)
+        if self._first is None or not any(ch in _QUOTE_MARKS for ch in text):
+            return found
+        keep = [i for i, ch in enumerate(text) if ch not in _QUOTE_MARKS]
+        stripped = "".join(text[i] for i in keep)
+        folded = fold(stripped)
+        # only the sentences where a form runs across a removed mark are read again without the marks
+        sentences: set[tuple[int, int]] = set()
+        for last, length in self._automaton.iter(folded):
+            if keep[last] - keep[last - length + 1] >= length:
+                first = last - length + 1
+                begin = max(folded.rfind(ch, 0, first) for ch in _SENTENCE_ENDS) + 1
+                ends = [i for i in (folded.find(ch, last) for ch in _SENTENCE_ENDS) if i != -1]
+                sentences.add((begin, min(ends) + 1 if ends else len(folded)))
+        if not sentences:
+            return found
+        extra = []
+        hits = [TermMatch(m.start + begin, m.end + begin, m.text, m.entry, m.weak)
+                for begin, finish in sorted(sentences) for m in self._find(stripped[begin:finish], region)]
+        for m in hits:
+            start, end = keep[m.start], keep[m.end - 1] + 1
+            if start > 0 and text[start - 1] in _OPENING_MARKS and _OPENING_MARKS[text[start - 1]] in text[start:end]:
+                start -= 1  # the opening mark of a quotation that closes inside the name belongs to it
+            opened = [ch for ch in text[start:end] if ch in _OPENING_MARKS]
+            if opened and end < len(text) and text[end] == _OPENING_MARKS[opened[-1]] \
+                    and text[start:end].count(text[end]) < text[start:end].count(opened[-1]):
+                end += 1  # and the closing mark of one that opens inside it (省“两会”)
+            if end - start > m.end - m.start:
+                extra.append(TermMatch(start, end, text[start:end], m.entry, m.weak))
+        return _with_quoted_names(found, extra, text) if extra else found
+
+    def _find(self, text: str, region: str) -> list[TermMatch]:
         if self._first is None or not text:
             return []
         folded = fold(text)

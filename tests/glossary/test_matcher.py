@@ -39,11 +39,15 @@ def test_mixed_script_and_misconverted_variant(sample_entries):
 
 def test_quoted_forms(sample_entries):
     matcher = GlossaryMatcher(sample_entries)
+    # a quoted formula is found inside its marks; where the glossary has the longer name it opens
+    # (专精特新企业, 放管服改革), the name is read whole across the marks, with them
     text = "「專精特新」企業和“放管服”改革"
     assert spans(matcher, text) == [
-        (1, 5, "專精特新", "zhuan-jing-te-xin"),
-        (10, 13, "放管服", "fang-guan-fu"),
+        (0, 8, "「專精特新」企業", "zhuan-jing-te-xin"),
+        (9, 16, "“放管服”改革", "fang-guan-fu"),
     ]
+    assert spans(matcher, "发展“专精特新”中小企业") == [(3, 7, "专精特新", "zhuan-jing-te-xin")]
+    assert spans(matcher, '培育"专精特新"企业') == [(2, 10, '"专精特新"企业', "zhuan-jing-te-xin")]
 
 
 def test_longest_match_first_and_no_overlap(sample_entries):
