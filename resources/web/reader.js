@@ -417,16 +417,25 @@ function wordsAt(blk, i) {
   return found;
 }
 
+const QUOTE_MARKS = "“”「」『』‘’\"'";
+function firstLetter(text, start, end) {
+  while (start < end - 1 && QUOTE_MARKS.includes(text[start])) start++;
+  return start;
+}
+
 function lookupAt(b, i) {
   const blk = Z.blocks[b];
   if (!blk || !blk.data || !isHan(blk.data.text, i) && !termAt(blk, i)) return null;
   const tm = termAt(blk, i);
   if (tm && tm[3] === 2) return {kind: "tail", b, start: tm[0], end: tm[1], tail: tm[4], words: partsOf(blk, tm[0], tm[1])};
+  // the words of a term are looked up from its first letter (a name read across quotation marks, “三高四新”美好蓝图,
+  // opens with the mark)
+  const first = tm ? firstLetter(blk.data.text, tm[0], tm[1]) : i;
   if (tm && tm[3]) {
     // a weak hit: the everyday meaning first, the glossary sense second
-    return {kind: "word", b, start: tm[0], end: tm[1], words: wordsAt(blk, tm[0]).slice(0, 3), alt: Z.glossary[tm[2]]};
+    return {kind: "word", b, start: tm[0], end: tm[1], words: wordsAt(blk, first).slice(0, 3), alt: Z.glossary[tm[2]]};
   }
-  if (tm) return {kind: "term", b, start: tm[0], end: tm[1], entry: Z.glossary[tm[2]], words: wordsAt(blk, tm[0]).slice(0, 1)};
+  if (tm) return {kind: "term", b, start: tm[0], end: tm[1], entry: Z.glossary[tm[2]], words: wordsAt(blk, first).slice(0, 1)};
   const words = wordsAt(blk, i);
   if (!words.length) return {kind: "char", b, start: i, end: i + 1, words: []};
   return {kind: "word", b, start: i, end: i + words[0][0].length, words: words.slice(0, 3)};
