@@ -464,7 +464,10 @@ class _Table:
             return m
         end = i + m[0]
         window = end
+        bigrams = self.bigrams
         for j in range(i + 1, end):
+            if text[j : j + 2] not in bigrams:
+                continue  # no phrase starts here (a phrase's first two characters are a bigram of the table)
             inner = self._longest(text, j, limit)
             if inner is not None and inner[0] > 1 and j + inner[0] > end:
                 window = max(window, j + inner[0])
