@@ -289,13 +289,16 @@ def _is_simplified(stretch: str) -> bool:
     return fold(stretch) == stretch
 
 
-def _cuts(stretch: str, is_phrase: Any) -> tuple[int, ...]:
+def _cuts(stretch: str, phrase_lengths: Any) -> tuple[int, ...]:
     """The cut points of the most probable segmentation of a short stretch of text (0 and its end included):
-    jieba's words, and the tables' phrases as words too."""
+    jieba's words, and the tables' phrases as words too (phrase_lengths(text): the lengths of the phrases
+    that start at each position of text)."""
     from glossary.normalize import fold
 
     folded = fold(stretch)
-    return _word_freqs().cuts(folded, lambda a, b: is_phrase(stretch[a:b]) or is_phrase(folded[a:b]), PHRASE_FREQ)
+    own = phrase_lengths(stretch)
+    other = own if folded == stretch else phrase_lengths(folded)
+    return _word_freqs().cuts(folded, lambda a, b: b - a in own[a] or b - a in other[a], PHRASE_FREQ)
 
 
 _SHARED_PARTS: dict[tuple[type, int], list[Any]] = {}
@@ -366,6 +369,10 @@ class _PhraseTrie:
     def get(self, key: str) -> str | None:
         found = self._trie.get(key)
         return found[0].decode("utf-8") if found else None
+
+    def lengths_at(self, text: str, i: int) -> list[int]:
+        """The lengths of the phrases that text starts with at i."""
+        return [len(key) for key in self._trie.prefixes(text[i : i + self._longest_key])]
 
     def longest(self, text: str, i: int, limit: int) -> tuple[int, str] | None:
         """The longest phrase that text[i:limit] starts with: (its length, its value)."""
@@ -484,7 +491,7 @@ class _Table:
         if _is_simplified(text[left:window]):
             while right < len(text) and right - window < 2 and text[right] not in _STOPS:
                 right += 1
-        cuts = _cuts(text[left:right], self._is_phrase)
+        cuts = _cuts(text[left:right], self._phrase_lengths)
         start = i - left
         stop = end - left
         if start not in cuts:
@@ -506,8 +513,10 @@ class _Table:
                 return value != "".join(singles.get(ch, ch) for ch in key)
         return True
 
-    def _is_phrase(self, key: str) -> bool:
-        return any(key in phrases for phrases, _s in self.tiers)
+    def _phrase_lengths(self, text: str) -> list[set[int]]:
+        """For each position of text, the lengths of the tables' phrases that start there (one walk down
+        each tier's trie per position)."""
+        return [{n for phrases, _s in self.tiers for n in phrases.lengths_at(text, a)} for a in range(len(text))]
 
     def _longest(self, text: str, i: int, limit: int) -> tuple[int, str] | None:
         """Longest key at text[i:limit] in the first tier that has one."""
