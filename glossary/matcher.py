@@ -298,23 +298,27 @@ def _content(match: TermMatch, text: str) -> tuple[int, int]:
 
 
 def _with_quoted_names(found: list[TermMatch], extra: list[TermMatch], text: str) -> list[TermMatch]:
-    """found with each name read across quotation marks that is longer than the hits it covers and cuts none."""
-    out = list(found)
-    for name in extra:
+    """found with each name read across quotation marks that is longer than the hits it covers and cuts none.
+    (found runs left to right without overlaps, and so do the names: each looks only at the hits near it.)"""
+    starts = [m.start for m in found]
+    drop: set[int] = set()
+    names: list[TermMatch] = []
+    for name in sorted(extra, key=lambda m: m.start):
         inside = []
+        k = max(0, bisect.bisect_left(starts, name.start) - 1)
         ok = True
-        for m in out:
-            s, e = _content(m, text)
-            if e <= name.start or s >= name.end:
-                continue
-            if name.start <= s and e <= name.end and e - s < name.end - name.start:
-                inside.append(m)
-            else:
-                ok = False  # a hit that runs out of the name, or one as long: the name is not read here
-                break
+        while ok and k < len(found) and found[k].start < name.end:
+            s, e = _content(found[k], text)
+            if not (e <= name.start or s >= name.end):
+                if name.start <= s and e <= name.end and e - s < name.end - name.start:
+                    inside.append(k)
+                else:
+                    ok = False  # a hit that runs out of the name, or one as long: the name is not read here
+            k += 1
         if ok:
-            out = [m for m in out if m not in inside] + [name]
-    return sorted(out, key=lambda m: m.start)
+            drop.update(inside)
+            names.append(name)
+    return sorted([m for i, m in enumerate(found) if i not in drop] + names, key=lambda m: m.start)
 
 
 def _about_public_affairs(folded: str, match: "TermMatch", strong: list["TermMatch"], strong_starts: list[int]) -> bool:
