@@ -283,8 +283,8 @@ def _cuts_latin_token(folded: str, start: int, end: int) -> bool:
     return False
 
 
-_QUOTE_MARKS = frozenset("“”「」『』‘’\"'")
-_OPENING_MARKS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "'": "'"}
+_OPENING_MARKS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"', "'": "'"}  # and the mark that closes each
+_QUOTE_MARKS = frozenset(_OPENING_MARKS) | frozenset(_OPENING_MARKS.values())
 
 
 def _content(match: TermMatch, text: str) -> tuple[int, int]:

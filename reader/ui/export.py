@@ -168,7 +168,7 @@ class PdfPrinter(QObject):
             request: dict[str, Any] = {"notes": self.options.notes, "paper": self.options.paper, "pages": by_id}
             if self.options.notes == "end":
                 # The glossary starts on a page of its own, so the body's pages are final: print
-                # only the notes again (after as many blank pages, to keep the page numbers).
+                # only the notes again, their first page numbered on from the body's last.
                 try:
                     self._body_pages = first_page_of(file, "note-") or 0
                 except PdfPostError as exc:

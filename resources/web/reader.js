@@ -865,7 +865,7 @@ async function preparePrint(req) {
       // the notes at the end are written now, with their pages (the first print only had to find the pages)
       const full = document.createDocumentFragment();
       const ordered = Object.entries(Z.printed.numbers).sort((a, b) => a[1] - b[1]);
-      for (const [id, n] of ordered) full.appendChild(makeNote(Z.glossary[id], n, pages[id]));
+      for (const [id, n] of ordered) full.appendChild(makeNote(Z.glossary[id], n));  // pages: the loop below
       stubs.replaceWith(full);
     }
     for (const [id, n] of Object.entries(Z.printed.numbers)) {
