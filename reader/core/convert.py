@@ -212,9 +212,6 @@ def _char_pattern(chars: set[str]) -> re.Pattern[str] | None:
     return re.compile(_char_class(chars)) if chars else None
 
 
-_Tier = tuple["_PhraseTrie", dict[str, str]]  # phrases (two or more characters), singles
-
-
 @lru_cache(maxsize=None)
 def _load_dict(filename: str) -> dict[str, str]:
     """Read an OpenCC text dictionary (`key<TAB>value [alternatives]`), first value only."""
@@ -328,9 +325,10 @@ def _shared(part: Any) -> Any:
 
 
 class _PhraseTrie:
-    """A tier's phrases (keys of two or more characters) as a MARISA trie: OpenCC's 50,000 phrases cost
-    ~14 MB as a Python dict per copy and well under 1 MB as a trie. The longest phrase at a position is
-    one walk down the trie (prefixes of the text there) instead of a dict probe per length."""
+    """All tiers' phrases (keys of two or more characters) in one MARISA trie, each value prefixed by the
+    number of its tier (a key may be in several tiers, with a value for each): OpenCC's 50,000 phrases
+    cost ~14 MB as a Python dict per copy and well under 1 MB as a trie. The phrases at a position, in
+    every tier, are one walk down the trie (the prefixes of the text there) instead of a walk per tier."""
 
     __slots__ = ("_trie", "_longest_key")
 
@@ -339,10 +337,11 @@ class _PhraseTrie:
         self._longest_key = longest_key
 
     @classmethod
-    def from_dict(cls, phrases: dict[str, str]) -> _PhraseTrie:
+    def from_tiers(cls, tiers: list[dict[str, str]]) -> _PhraseTrie:
         import marisa_trie
 
-        return cls(marisa_trie.BytesTrie((k, v.encode("utf-8")) for k, v in phrases.items()), max(map(len, phrases), default=0))
+        items = [(k, bytes((t,)) + v.encode("utf-8")) for t, phrases in enumerate(tiers) for k, v in phrases.items()]
+        return cls(marisa_trie.BytesTrie(items), max((len(k) for k, _v in items), default=0))
 
     @classmethod
     def from_state(cls, state: tuple[bytes, int]) -> _PhraseTrie:
@@ -355,32 +354,27 @@ class _PhraseTrie:
     def state(self) -> tuple[bytes, int]:
         return bytes(self._trie.tobytes()), self._longest_key
 
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key in self._trie
-
     def __len__(self) -> int:
         return len(self._trie)
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _PhraseTrie) and self.state() == other.state()
+    def lengths_at(self, text: str, i: int) -> set[int]:
+        """The lengths of the phrases (of any tier) that text starts with at i."""
+        return {len(key) for key in self._trie.prefixes(text[i : i + self._longest_key])}
 
-    __hash__ = None  # type: ignore[assignment]
-
-    def get(self, key: str) -> str | None:
-        found = self._trie.get(key)
-        return found[0].decode("utf-8") if found else None
-
-    def lengths_at(self, text: str, i: int) -> list[int]:
-        """The lengths of the phrases that text starts with at i."""
-        return [len(key) for key in self._trie.prefixes(text[i : i + self._longest_key])]
-
-    def longest(self, text: str, i: int, limit: int) -> tuple[int, str] | None:
-        """The longest phrase that text[i:limit] starts with: (its length, its value)."""
+    def first_tier(self, text: str, i: int, limit: int) -> tuple[int, int, str] | None:
+        """The first tier with a phrase that text[i:limit] starts with, and that tier's longest such phrase:
+        (tier, its length, its value)."""
         keys = self._trie.prefixes(text[i : min(limit, i + self._longest_key)])
         if not keys:
             return None
-        key = max(keys, key=len)
-        return len(key), self._trie[key][0].decode("utf-8")
+        best: tuple[int, int, bytes] | None = None
+        trie = self._trie
+        for key in keys:
+            for value in trie[key]:
+                if best is None or value[0] < best[0] or (value[0] == best[0] and len(key) > best[1]):
+                    best = (value[0], len(key), value)
+        assert best is not None
+        return best[0], best[1], best[2][1:].decode("utf-8")
 
 
 class _Table:
@@ -392,20 +386,19 @@ class _Table:
     """
 
     def __init__(self, tiers: list[dict[str, str]], segmenting: bool = False) -> None:
-        self.tiers: list[_Tier] = []
+        self.singles: list[dict[str, str]] = []  # each tier's single characters, tier by tier
+        tier_phrases: list[dict[str, str]] = []
         bigrams: set[str] = set()
         merged_singles: dict[str, str] = {}
         for entries in tiers:
             phrases = {k: v for k, v in entries.items() if len(k) > 1}
             singles = {k: v for k, v in entries.items() if len(k) == 1}
-            bmax: dict[str, int] = {}
-            for k in phrases:
-                if len(k) > bmax.get(k[:2], 0):
-                    bmax[k[:2]] = len(k)
-            bigrams.update(bmax)
+            bigrams.update(k[:2] for k in phrases)
             for k, v in singles.items():
                 merged_singles.setdefault(k, v)
-            self.tiers.append((_PhraseTrie.from_dict(phrases), singles))
+            tier_phrases.append(phrases)
+            self.singles.append(singles)
+        self.phrases = _PhraseTrie.from_tiers(tier_phrases)
         self.bigrams = frozenset(bigrams)
         self.translation = {ord(k): v for k, v in merged_singles.items() if len(v) == 1 and v != k}
         # Characters that must be visited one by one: length-changing singles, or every
@@ -428,8 +421,7 @@ class _Table:
         def source(p: re.Pattern[str] | None) -> str | None:
             return p.pattern if p is not None else None
 
-        tiers = [(phrases.state(), singles) for phrases, singles in self.tiers]
-        return (tiers, self.bigrams, self.translation, source(self.relevant), source(self.special), source(self.candidates))
+        return (self.phrases.state(), self.singles, self.bigrams, self.translation, source(self.relevant), source(self.special), source(self.candidates))
 
     @classmethod
     def from_state(cls, state: tuple[Any, ...]) -> _Table:
@@ -437,8 +429,9 @@ class _Table:
         table already loaded are shared with it: the views' tables repeat OpenCC's 50,000 phrases several
         times over (each copy ~14 MB as Python objects)."""
         table = cls.__new__(cls)
-        tiers, bigrams, translation, relevant, special, candidates = state
-        table.tiers = [(_PhraseTrie.from_state(phrases), _shared(singles)) for phrases, singles in tiers]
+        phrases, singles, bigrams, translation, relevant, special, candidates = state
+        table.phrases = _PhraseTrie.from_state(phrases)
+        table.singles = [_shared(s) for s in singles]
         table.bigrams = _shared(frozenset(bigrams))
         table.translation = _shared(translation)
         table.relevant = re.compile(relevant) if relevant is not None else None
@@ -508,7 +501,7 @@ class _Table:
         """Whether a phrase converts otherwise than its characters one by one (明了 → 明瞭, not 明了)."""
         if len(value) != len(key):
             return True
-        for _phrases, singles in self.tiers:
+        for singles in self.singles:
             if singles:
                 return value != "".join(singles.get(ch, ch) for ch in key)
         return True
@@ -516,19 +509,20 @@ class _Table:
     def _phrase_lengths(self, text: str) -> list[set[int]]:
         """For each position of text, the lengths of the tables' phrases that start there (one walk down
         each tier's trie per position)."""
-        return [{n for phrases, _s in self.tiers for n in phrases.lengths_at(text, a)} for a in range(len(text))]
+        lengths_at = self.phrases.lengths_at
+        return [lengths_at(text, a) for a in range(len(text))]
 
     def _longest(self, text: str, i: int, limit: int) -> tuple[int, str] | None:
-        """Longest key at text[i:limit] in the first tier that has one."""
-        for phrases, singles in self.tiers:
-            if limit - i > 1:
-                found = phrases.longest(text, i, limit)
-                if found is not None:
-                    return found
-            value = singles.get(text[i])
+        """Longest key at text[i:limit] in the first tier that has one (a phrase of a tier wins over its
+        single character)."""
+        found = self.phrases.first_tier(text, i, limit) if limit - i > 1 else None
+        last = found[0] if found is not None else len(self.singles)
+        ch = text[i]
+        for singles in self.singles[:last]:
+            value = singles.get(ch)
             if value is not None:
                 return 1, value
-        return None
+        return (found[1], found[2]) if found is not None else None
 
     def boundaries(self, text: str, lookahead: bool = False) -> list[int]:
         """Segment boundaries (maximum forward matching) ending with len(text)."""
@@ -587,7 +581,7 @@ def _shift_bounds(bounds: list[int], offsets: OffsetMap) -> list[int]:
     return [offsets.from_source(b) for b in bounds]
 
 
-_TABLE_CACHE_VERSION = 4  # bump when _Table's state changes (3: identity words kept in the derived fixes; 4: tries)
+_TABLE_CACHE_VERSION = 5  # bump when _Table's state changes (3: identity words kept in the derived fixes; 4: tries; 5: one trie for all tiers)
 
 
 def _spec_files(spec: dict[str, Any]) -> list[str]:
