@@ -685,8 +685,8 @@ _NOT_GIVEN = "今昨明前後日晚早上下本此會中週月年其該"  # 曾�
 # What a person named after a title does in news (局長游志祥陪同, 部長游某某出席)
 _ACTS = "陪同|出席|主持|致詞|率團|率領|視察|會見|接見|宣布|前往|親自|到場"
 _TITLES = "分析師|議員|立委|委員|院長|局長|署長|部長|主委|主任|教授|律師|醫師|記者|董事長|總經理|執行長|發言人|市長|縣長"
-_NAME_YU = re.compile(f"(?<=[{_SURNAMES}])於(?=[^{_NOT_GIVEN}\\W\\d](?:{_SAYS}))")
-_NAME_YOU = re.compile("(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|主席|召委").split("|")) + ")"
+_NAME_YU = f"(?<=[{_SURNAMES}])於(?=[^{_NOT_GIVEN}\\W\\d](?:{_SAYS}))"
+_NAME_YOU = ("(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|主席|召委").split("|")) + ")"
                        f"遊(?=[\u4e00-\u9fff]{{2}}(?:{_SAYS}|{_ACTS}|[，、,])|(?:{_TITLES}))"
                        f"|(?<![\u4e00-\u9fff])遊(?=[\u4e00-\u9fff]{{2}}(?:{_SAYS})|(?:{_TITLES}))")
 
@@ -694,10 +694,16 @@ _NAME_YOU = re.compile("(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|主席
 # 郁 and 岳 in a personal name stay as they are (方郁婷, 林岳平): converters write 鬱 and 嶽, which names do not use.
 # A name is a common surname and one or two characters before what news writes after a name.
 _NAME_END = f"(?:{_SAYS}|{_ACTS}|執教|導演|主演|飾演|攝|報導|[、，,。（(與及])"
-_NAME_YU_YUE = re.compile(f"(?<=[{_SURNAMES}])(?:[鬱嶽][\u4e00-\u9fff]?|[\u4e00-\u9fff][鬱嶽])(?={_NAME_END})")
+_NAME_YU_YUE = f"(?<=[{_SURNAMES}])(?:[鬱嶽][\u4e00-\u9fff]?|[\u4e00-\u9fff][鬱嶽])(?={_NAME_END})"
 
 # 喂 "to feed" is 餵 in Traditional writing; 喂 stays the call "hey" (喂，你好; 喂喂), which a mark or another 喂 follows
-_FEED = re.compile(r"(?<!喂)喂(?![，,。！!？?、…：:；;\s喂」』”’）)]|$)")
+_FEED = r"(?<!喂)喂(?![，,。！!？?、…：:；;\s喂」』”’）)]|$)"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """_NAME_YU, _NAME_YOU, _NAME_YU_YUE and _FEED compiled, at their first use (~20 ms: not at every start)."""
+    return tuple(re.compile(p) for p in (_NAME_YU, _NAME_YOU, _NAME_YU_YUE, _FEED))
 
 
 def _traditional_fixes(text: str) -> str:
@@ -709,10 +715,11 @@ def _traditional_fixes(text: str) -> str:
             chars[i] = "隻"
         text = "".join(chars)
     if "喂" in text:
-        text = _FEED.sub("餵", text)
+        text = _patterns()[3].sub("餵", text)
     if "鬱" in text or "嶽" in text:
-        text = _NAME_YU_YUE.sub(lambda m: m.group(0).replace("鬱", "郁").replace("嶽", "岳"), text)
-    return _NAME_YOU.sub("游", _NAME_YU.sub("于", text))
+        text = _patterns()[2].sub(lambda m: m.group(0).replace("鬱", "郁").replace("嶽", "岳"), text)
+    name_yu, name_you = _patterns()[:2]
+    return name_you.sub("游", name_yu.sub("于", text))
 
 
 _CANTONESE = re.compile("[嘅咗喺冇佢啲嚟睇嗰哋嘢咩乜嚿攞畀冚]")
