@@ -523,11 +523,12 @@ class GlossaryMatcher:
         folded = fold(stripped)
         # only the sentences where a form runs across a removed mark are read again without the marks
         sentences: set[tuple[int, int]] = set()
-        covered = [(m.start, m.end) for m in found]
+        starts = [m.start for m in found]  # the hits run left to right without overlaps: their ends rise too
         for last, length in self._automaton.iter(folded):
             if keep[last] - keep[last - length + 1] >= length:
                 first = last - length + 1
-                if any(s <= keep[first] and keep[last] < e for s, e in covered):
+                k = bisect.bisect_right(starts, keep[first]) - 1
+                if k >= 0 and keep[last] < found[k].end:
                     continue  # the text already has this form, marks and all (“十四五”规划 is a form itself)
                 begin = max(folded.rfind(ch, 0, first) for ch in _SENTENCE_ENDS) + 1
                 ends = [i for i in (folded.find(ch, last) for ch in _SENTENCE_ENDS) if i != -1]
