@@ -189,6 +189,9 @@ REAL_PROSE_WORDS = [  # sentences of our own with the words real prose showed th
     ("以钉钉子精神抓落实", 1, "ding4"),
     ("对违纪人员给予党纪处分", 10, "fen4"),
     ("入党积极分子培训班", 4, "fen4"),
+    ("停车难是个老大难问题", 7, "nan2"),  # found by a glossary writer: the annotator read nàn
+    ("少子女化趨勢持續", 0, "shao3"),  # Taiwan's word for the falling birth rate: "few" children
+    ("日本的少子化问题", 3, "shao3"),
 ]
 
 
