@@ -90,6 +90,17 @@ def test_terms_json_on_bundled_article() -> None:
     assert len(ids) >= 60
 
 
+def test_terms_show_the_reading_of_the_form_that_was_matched(tmp_path: Path) -> None:
+    # a sentence of our own; 产供链 is a shorter form of the entry 产业链供应链
+    doc = tmp_path / "note.txt"
+    doc.write_text("各地要稳定产供链，保障企业生产。\n", encoding="utf-8")
+    result = zhushi("terms", str(doc))
+    assert result.returncode == 0, result.stderr.decode()
+    rows = [line.split("\t") for line in result.stdout.decode().splitlines()]
+    row = next(r for r in rows if r[1] == "产供链")
+    assert row[2] == "chǎn gōng liàn"  # 供 as in 供应, and not the headword's chǎn yè liàn gōng yìng liàn
+
+
 def test_terms_anki_tsv(tmp_path: Path) -> None:
     out = tmp_path / "terms.tsv"
     result = zhushi("terms", "--anki", str(out))

@@ -192,6 +192,7 @@ REAL_PROSE_WORDS = [  # sentences of our own with the words real prose showed th
     ("停车难是个老大难问题", 7, "nan2"),  # found by a glossary writer: the annotator read nàn
     ("少子女化趨勢持續", 0, "shao3"),  # Taiwan's word for the falling birth rate: "few" children
     ("日本的少子化问题", 3, "shao3"),
+    ("持续拓展产供链合作", 5, "gong1"),  # 产业链供应链: 供 as in 供应
 ]
 
 
