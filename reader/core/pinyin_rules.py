@@ -273,7 +273,7 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "着力:0=zhuo2 着眼:0=zhuo2 着手:0=zhuo2 着重:0=zhuo2 着陆:0=zhuo2 着想:0=zhuo2 着落:0=zhuo2 "
     "着装:0=zhuo2 着墨:0=zhuo2 着实:0=zhuo2 着色:0=zhuo2 着意:0=zhuo2 着笔:0=zhuo2 着床:0=zhuo2 "
     "着眼睛:0=zhe5 "
-    "老大难:2=nan2 少子化:0=shao3 少子女化:0=shao3 产供链:1=gong1 产供销:1=gong1 "
+    "老大难:2=nan2 少子化:0=shao3 少子女化:0=shao3 产供链:1=gong1 产供销:1=gong1 磅礴:0=pang2 "
     "衣着:1=zhuo2 附着:1=zhuo2 执着:1=zhuo2 沉着:1=zhuo2 穿着打扮:1=zhuo2 "
     "着迷:0=zhao2 着急:0=zhao2 着火:0=zhao2 着凉:0=zhao2 "
     "头发:1=fa5 班子:1=zi5 功夫:1=fu5 "

@@ -193,6 +193,8 @@ REAL_PROSE_WORDS = [  # sentences of our own with the words real prose showed th
     ("少子女化趨勢持續", 0, "shao3"),  # Taiwan's word for the falling birth rate: "few" children
     ("日本的少子化问题", 3, "shao3"),
     ("持续拓展产供链合作", 5, "gong1"),  # 产业链供应链: 供 as in 供应
+    ("汇聚起磅礴力量", 3, "pang2"),  # named in issue 15: the model said bàng
+    ("气势磅礴的山河", 2, "pang2"),
 ]
 
 
