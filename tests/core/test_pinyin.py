@@ -195,6 +195,15 @@ REAL_PROSE_WORDS = [  # sentences of our own with the words real prose showed th
     ("持续拓展产供链合作", 5, "gong1"),  # 产业链供应链: 供 as in 供应
     ("汇聚起磅礴力量", 3, "pang2"),  # named in issue 15: the model said bàng
     ("气势磅礴的山河", 2, "pang2"),
+    # readings that glossary reviewers checked against dictionaries (sentences of our own)
+    ("今年要加快调结构、促转型", 5, "tiao2"),
+    ("社区设立人民调解委员会", 6, "tiao2"),
+    ("推进降碳减污扩绿增长", 2, "jiang4"),
+    ("严格落实三重一大决策制度", 5, "zhong4"),
+    ("村党组织书记一肩挑", 8, "tiao1"),
+    ("反对美国的长臂管辖", 5, "chang2"),
+    ("全面推进产业结构调整，坚决反对台独顽固分子", 19, "fen4"),
+    ("建设具有中国特色的内蒙古自治区和内蒙地区", 17, "meng3"),
 ]
 
 
