@@ -118,6 +118,11 @@ def validate_entries(entries: Iterable[GlossaryEntry]) -> list[str]:
 
 def read_file(path: Path) -> list[GlossaryEntry]:
     """The entries of one TOML file; raises GlossaryError naming the file and entry on bad data."""
+    return [_entry(table, where) for table, where in _read_tables(path)]
+
+
+def _read_tables(path: Path) -> list[tuple[dict, str]]:
+    """The [[term]] tables of one TOML file with where each is (file and number), their fields checked."""
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
@@ -126,7 +131,7 @@ def read_file(path: Path) -> list[GlossaryEntry]:
     terms = data.get("term", [])
     if not isinstance(terms, list):
         raise GlossaryError(f"{path.name}: 'term' must be an array of tables ([[term]])")
-    entries: list[GlossaryEntry] = []
+    tables: list[tuple[dict, str]] = []
     for index, table in enumerate(terms, start=1):
         label = table.get("id") if isinstance(table, dict) else None
         where = f"{path.name}: term #{index}" + (f" ({label})" if label else "")
@@ -138,11 +143,15 @@ def read_file(path: Path) -> list[GlossaryEntry]:
         missing = [name for name in FIELDS if name not in table and name not in _MAY_BE_ABSENT]
         if missing:
             raise GlossaryError(f"{where}: missing field(s) {', '.join(missing)}")
-        try:
-            entries.append(GlossaryEntry.from_mapping(table, source="glossary"))
-        except TypeError as exc:
-            raise GlossaryError(f"{where}: {exc}") from exc
-    return entries
+        tables.append((table, where))
+    return tables
+
+
+def _entry(table: dict, where: str) -> GlossaryEntry:
+    try:
+        return GlossaryEntry.from_mapping(table, source="glossary")
+    except TypeError as exc:
+        raise GlossaryError(f"{where}: {exc}") from exc
 
 
 def data_files(data_dir: Path | None = None) -> list[Path]:
@@ -160,14 +169,36 @@ def load_curated(data_dir: Path | None = None) -> list[GlossaryEntry]:
     return list(_load_cached(directory, stamp))
 
 
+# Bump when what the cache holds, or what makes an entry valid, changes.
+_CACHE_VERSION = 1
+
+
 @lru_cache(maxsize=8)
 def _load_cached(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> tuple[GlossaryEntry, ...]:
+    """The entries of the data files, validated. Parsing ~160 TOML files takes about two seconds at every
+    start; the tables of a glossary that passed validation are kept in the user cache folder, keyed by the
+    folder and each file's name, time and size, and read back in a fraction of that."""
+    import zlib
+
+    from .cache import default_cache_dir, read_marshal, write_marshal
+
+    key = f"{_CACHE_VERSION}|{directory}|{stamp!r}"
+    path = default_cache_dir() / f"glossary-v{_CACHE_VERSION}-{zlib.crc32(key.encode('utf-8')):08x}.marshal"
+    cached = read_marshal(path)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key and isinstance(cached[1], list):
+        try:
+            return tuple(GlossaryEntry.from_mapping(table, source="glossary") for table in cached[1])
+        except (TypeError, ValueError, AttributeError):
+            pass  # read again below
     entries: list[GlossaryEntry] = []
+    tables: list[dict] = []
     origin: dict[str, str] = {}
-    for path in data_files(directory):
-        for entry in read_file(path):
+    for file in data_files(directory):
+        for table, where in _read_tables(file):
+            entry = _entry(table, where)
             entries.append(entry)
-            origin.setdefault(entry.id, path.name)
+            tables.append(table)
+            origin.setdefault(entry.id, file.name)
     problems = validate_entries(entries)
     if problems:
         lines = []
@@ -175,4 +206,5 @@ def _load_cached(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> tu
             entry_id = problem.split(":", 1)[0]
             lines.append(f"{origin.get(entry_id, '?')}: {problem}")
         raise GlossaryError("invalid curated glossary data:\n  " + "\n  ".join(lines))
+    write_marshal(path, (key, tables), stale_glob=f"glossary-v{_CACHE_VERSION}-*.marshal")
     return tuple(entries)

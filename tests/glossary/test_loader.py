@@ -96,6 +96,33 @@ def test_wrong_type_raises(tmp_path):
         load_curated(tmp_path)
 
 
+def test_a_changed_file_is_read_again_and_a_broken_cache_is_ignored(tmp_path):
+    import os
+
+    from glossary import loader
+    from glossary.cache import default_cache_dir
+
+    data = _write(tmp_path, "places.toml", GOOD)
+    first = load_curated(data)
+    caches = list(default_cache_dir().glob("glossary-v*.marshal"))
+    assert caches, "the parsed glossary is kept in the user cache folder"
+    # read back from the cache file in a new process (the in-process cache cleared): the same entries
+    loader._load_cached.cache_clear()
+    assert load_curated(data) == first
+    # an edit (new text, same size or not) is seen at once: the key holds each file's time and size
+    edited = GOOD.replace('english = "Xiong\'an New Area"', 'english = "Xiong\'an New Zone"')
+    assert edited != GOOD
+    (data / "places.toml").write_text(edited, encoding="utf-8")
+    os.utime(data / "places.toml", ns=(10**18, 10**18))
+    loader._load_cached.cache_clear()
+    assert any(e.english == "Xiong'an New Zone" for e in load_curated(data))
+    # a damaged cache file is read past, not trusted
+    for cache in default_cache_dir().glob("glossary-v*.marshal"):
+        cache.write_bytes(b"not marshal")
+    loader._load_cached.cache_clear()
+    assert any(e.english == "Xiong'an New Zone" for e in load_curated(data))
+
+
 def test_from_mapping_round_trip():
     entry = make_entry(variants=("a", "b"), related=())
     assert GlossaryEntry.from_mapping(entry.to_json()) == entry
