@@ -149,7 +149,9 @@ def cmd_terms(args: argparse.Namespace) -> int:
             out.append(item)
         _write(sys.stdout, json.dumps(out, ensure_ascii=False, indent=1) + "\n")
         return 0
-    readings: list[str | None] | None = None
+    from reader.core.pinyin import default_annotator, format_reading
+
+    readings: list[str | None] | None = None  # the document's, read once if a match needs them
     for m in matches:
         if m.weak:
             continue  # the context does not support the glossary sense (shown with --json as "everyday")
@@ -157,8 +159,6 @@ def cmd_terms(args: argparse.Namespace) -> int:
         pinyin = m.entry.pinyin
         if m.text not in (m.entry.simplified, m.entry.traditional):
             # another form matched (产供链 for 产业链供应链): its own reading, as the popup shows it
-            from reader.core.pinyin import default_annotator, format_reading
-
             if readings is None:
                 readings = default_annotator().readings(text)
             pinyin = " ".join(format_reading(r) for r in readings[m.start : m.end] if r) or pinyin

@@ -507,8 +507,8 @@ class _Table:
         return True
 
     def _phrase_lengths(self, text: str) -> list[set[int]]:
-        """For each position of text, the lengths of the tables' phrases that start there (one walk down
-        each tier's trie per position)."""
+        """For each position of text, the lengths of the table's phrases (of any tier) that start there (one
+        walk down the trie per position)."""
         lengths_at = self.phrases.lengths_at
         return [lengths_at(text, a) for a in range(len(text))]
 
@@ -714,11 +714,11 @@ def _traditional_fixes(text: str) -> str:
         for i in measure_zhi(text):
             chars[i] = "隻"
         text = "".join(chars)
+    name_yu, name_you, name_yu_yue, feed = _patterns()
     if "喂" in text:
-        text = _patterns()[3].sub("餵", text)
+        text = feed.sub("餵", text)
     if "鬱" in text or "嶽" in text:
-        text = _patterns()[2].sub(lambda m: m.group(0).replace("鬱", "郁").replace("嶽", "岳"), text)
-    name_yu, name_you = _patterns()[:2]
+        text = name_yu_yue.sub(lambda m: m.group(0).replace("鬱", "郁").replace("嶽", "岳"), text)
     return name_you.sub("游", name_yu.sub("于", text))
 
 
