@@ -97,14 +97,15 @@ def text_payload(document: Document, views: BlockViews, script: Script, blocks: 
     return {"chunk": chunk, "script": str(script), "part": "text", "blocks": out, "glossary": {}, "dict": {}}
 
 
-def entry_view(entry: GlossaryEntry, script: str, written: str = "traditional") -> dict[str, Any]:
+def entry_view(entry: GlossaryEntry, script: str, written: str = "traditional", region: str = "mainland") -> dict[str, Any]:
     """An entry as the page shows it in a script view: the Chinese explanation in the view's script.
 
     The explanation is converted by the script it is written in, whatever the entry's region (Mainland
     entries are mostly written in Simplified, Taiwan, Hong Kong and Macau ones mostly in Traditional, but
     not all): Simplified text is converted for the Traditional views (Taiwan and Hong Kong usage in their
     views), Traditional text for a Simplified view. A user's own entry is shown as its user wrote it in
-    the Traditional views.
+    the Traditional views. In the original view of a Traditional text, the document's region (as the reader
+    reads it) chooses Taiwan or Hong Kong usage (為, not the 爲 of OpenCC's standard Traditional).
     """
     data = entry.display_json()
     simplified_view = script == "simplified" or (script == "original" and written == "simplified")
@@ -118,7 +119,8 @@ def entry_view(entry: GlossaryEntry, script: str, written: str = "traditional") 
             if written_in == Script.TRADITIONAL:
                 data[field] = _converted(text, "t2s")
         elif entry.source != "user" and written_in == Script.SIMPLIFIED:
-            data[field] = _converted(text, {"taiwan": "zhushi-s2tw", "hongkong": "zhushi-s2hk"}.get(script, "zhushi-s2t"))
+            view = script if script != "original" else {"taiwan": "taiwan", "hong-kong": "hongkong", "macau": "hongkong"}.get(region, "")
+            data[field] = _converted(text, {"taiwan": "zhushi-s2tw", "hongkong": "zhushi-s2hk"}.get(view, "zhushi-s2t"))
     return data
 
 
@@ -138,6 +140,7 @@ def chunk_payload(
     script: str,
     part: str = "full",
     written: str = "traditional",
+    region: str = "mainland",
 ) -> dict[str, Any]:
     """One annotated chunk: blocks with readings and term spans, plus the glossary and dictionary entries used.
 
@@ -152,7 +155,7 @@ def chunk_payload(
     for block in blocks:
         for term in block.terms:
             if term.entry.id not in glossary:
-                glossary[term.entry.id] = entry_view(term.entry, script, written)
+                glossary[term.entry.id] = entry_view(term.entry, script, written, region)
     if part == "terms":
         terms = {str(b.index): spans_to_utf16(utf16_offsets(b.text), _spans(b)) for b in blocks}
         return {"chunk": chunk, "script": script, "part": part, "terms": terms, "glossary": glossary}

@@ -106,7 +106,8 @@ class DocumentPages:
         else:
             blocks = list(self._annotator.annotate(document, script, range(start, end)).blocks)
         dictionary = self._dictionary() if self._dictionary is not None and part in ("more", "full") else None
-        payload = chunk_payload(blocks, dictionary, index, str(script), part, self._written(key, document))
+        payload = chunk_payload(blocks, dictionary, index, str(script), part, self._written(key, document),
+                                self._annotator.region_for(document))
         if part == "full":
             payload["title"] = self._annotator.converter.to_script(document.title, script).text
         return payload

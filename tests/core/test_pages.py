@@ -124,6 +124,11 @@ def test_the_chinese_explanation_follows_the_view_whatever_script_the_entry_is_w
     for script in ("taiwan", "traditional", "hongkong", "original"):
         assert "桃園市推出的小型公車" in entry_view(taiwan_in_simplified, script)["explanation_zh"]
     assert "桃园市" in entry_view(taiwan_in_simplified, "simplified")["explanation_zh"]
+    # the original view of a Taiwan or Hong Kong text writes as the region does (為, not standard Traditional's 爲)
+    for_reasons = entry("taiwan", "行政院常以此为由反对。")
+    assert "以此為由" in entry_view(for_reasons, "original", region="taiwan")["explanation_zh"]
+    assert "以此為由" in entry_view(for_reasons, "original", region="hong-kong")["explanation_zh"]
+    assert "以此爲由" in entry_view(for_reasons, "traditional")["explanation_zh"]  # the standard-Traditional view
     # a Mainland entry written in Traditional: Simplified in the Simplified view
     mainland_in_traditional = entry("national", "國務院推出的試點，針對縣域經濟。")
     assert entry_view(mainland_in_traditional, "simplified")["explanation_zh"].startswith("国务院推出的试点")
