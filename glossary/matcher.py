@@ -591,7 +591,15 @@ class GlossaryMatcher:
         out: list[TermMatch] = []
         for match in found:
             key = folded[match.start : match.end]
-            if match.weak or match.entry.source == "user" or match.entry.region in _ANYWHERE:
+            if match.weak or match.entry.source == "user":
+                out.append(match)
+                continue
+            if match.entry.region in _ANYWHERE:
+                # a cross-Strait or international entry holds in every region's text, but an everyday word of it
+                # (心灵契合 of two friends) still only in a sentence of public affairs
+                if key in self._generic and match.entry.id not in self._cues \
+                        and not _about_public_affairs(folded, match, strong, strong_starts):
+                    match = TermMatch(match.start, match.end, match.text, match.entry, True)
                 out.append(match)
                 continue
             # a foreign country's institution or office (印度总理, 日本國民年金; 泰國軍方宣布全國戒嚴)

@@ -13,6 +13,7 @@ from .normalize import fold
 
 PATTERNS_FILE = Path(__file__).resolve().parent / "patterns.toml"
 SENSES_FILE = Path(__file__).resolve().parent / "senses.toml"
+EVERYDAY_FILE = Path(__file__).resolve().parent / "everyday.tsv"
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,16 @@ def read_senses(path: Path = SENSES_FILE) -> list[ContextSense]:
         ContextSense(t["entry"], tuple(t["cues"]), t.get("everyday", ""), tuple(t.get("examples", ())), tuple(t.get("not", ())))
         for t in data.get("sense", [])
     ]
+
+
+def read_everyday(path: Path = EVERYDAY_FILE) -> dict[str, str]:
+    """Entries whose own term is an everyday phrase (事事心中有底, 心灵契合, 修订草案): id -> why. Their forms are
+    matched as everyday words are, marked only in a sentence of public affairs. None when the file is missing."""
+    if not path.exists():
+        return {}
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            entry, _tab, why = line.partition("\t")
+            out[entry.strip()] = why.strip()
+    return out

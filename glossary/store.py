@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .matcher import GlossaryMatcher
 from .model import GlossaryEntry
+from .normalize import fold
 
 if TYPE_CHECKING:
     from .dictionary import Dictionary
@@ -67,12 +68,16 @@ class GlossaryStore:
                 from .segment import load_segmenter
 
                 segmenter = load_segmenter([f for e in ordered for f in e.forms()], self._dictionary)
-            from .patterns import read_patterns, read_senses, resolve
+            from .patterns import read_everyday, read_patterns, read_senses, resolve
 
             patterns = resolve(read_patterns(), ordered)
             senses = read_senses()
             cues = {sense.entry: sense.cues for sense in senses}
             generic = generic_forms(ordered, self._dictionary) if self._segment else set()
+            if generic:
+                # entries whose own term is an everyday phrase (everyday.tsv) are matched as everyday words are
+                everyday = read_everyday()
+                generic |= {fold(f) for e in ordered if e.id in everyday and e.source != "user" for f in e.forms()}
             self._matcher = GlossaryMatcher(
                 ordered, segmenter, cues, self._joins, self._splits, patterns, generic, {s.entry: s.regions() for s in senses}
             )
@@ -107,7 +112,6 @@ def generic_forms(entries: Iterable[GlossaryEntry], dictionary: Dictionary | Non
 
     from .cache import read_marshal, write_marshal
     from .dictionary import default_dictionary
-    from .normalize import fold
 
     dictionary = dictionary or default_dictionary()
     forms = sorted({f for e in entries for f in e.forms()})

@@ -300,3 +300,21 @@ def test_a_form_ending_in_a_bodys_character_is_not_cut_out_of_its_heads_title(st
     assert "副署" in found and not found["副署"].weak
     found = {m.text: m for m in store_matcher.find("國安局長今天赴立法院報告。", "taiwan")}
     assert "國安局" in found
+
+
+def test_an_everyday_phrase_is_a_term_only_in_a_sentence_of_public_affairs(store: GlossaryStore) -> None:
+    """Entries whose own term is an everyday phrase (glossary/everyday.tsv, from a desk audit of every entry):
+    a shop's or a family's sentence gets no mark, a sentence of public affairs keeps it."""
+    assert not any(i == "jing-xi-hua-guan-li" for _t, i in marked(store, "这家奶茶店对库存实行精细化管理，损耗明显下降。"))
+    assert any(i == "jing-xi-hua-guan-li" for _t, i in marked(store, "市政府推进城市精细化管理，提升基层治理水平。"))
+    assert not any(i == "xin-ling-qi-he" for _t, i in marked(store, "两人相识多年，兴趣相投，可谓心灵契合。"))
+
+
+def test_the_everyday_list_names_real_entries_and_no_numbered_formula() -> None:
+    from glossary.patterns import read_everyday
+
+    everyday = read_everyday()
+    by_id = {e.id: e for e in load_curated()}
+    assert len(everyday) >= 100 and all(why for why in everyday.values())
+    assert not [i for i in everyday if i not in by_id]
+    assert not [i for i in everyday if any(ch in "一二两三四五六七八九十0123456789" for ch in by_id[i].simplified)]
