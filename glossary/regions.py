@@ -104,6 +104,7 @@ CITIES: dict[str, str] = {
     "liaoning.shenyang": "沈阳",
     "ningxia.yinchuan": "银川",
     "qinghai.xining": "西宁",
+    "shaanxi.ankang": "安康",
     "shaanxi.xian": "西安",
     "shandong.jinan": "济南",
     "shandong.qingdao": "青岛",
