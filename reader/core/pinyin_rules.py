@@ -44,6 +44,7 @@ def _is_word_char(ch: str) -> bool:
 
 
 # Characters after which a lone 地 is still "place, ground" (北京等地, 两岸三地, 该地, 这块地).
+_DU_BEFORE = frozenset("之首国古建迁定故旧帝陪京")
 _DI_AFTER = frozenset("等两三四五多各此该原全异外内本当基属腹高洼湿草耕林田山陆场工营这那某块片亩处份座个地空海")
 
 
@@ -101,7 +102,8 @@ class PhraseRules:
                 run = simp[a:b]
                 found = memo.get(run)  # the same sentence in another view of the document: segmented once
                 if found is None:
-                    found = jieba_frequencies().cuts(run, lambda x, y: run[x:y] in cedict or run[x:y] in pyp, _PHRASE_FREQ,
+                    found = jieba_frequencies().cuts(run, lambda x, y: run[x:y] in cedict or run[x:y] in pyp
+                                                     or run[x:y] in WORD_OVERRIDES, _PHRASE_FREQ,
                                                      phrase_longest=_MAX_WORD)
                     if len(memo) >= 50_000:
                         memo.clear()
@@ -114,13 +116,23 @@ class PhraseRules:
 
     def apply_words(self, simp: str, out: list[str | None]) -> None:
         """General word rules (see WORD_OVERRIDES), whatever the model's confidence."""
-        apply_word_rules(simp, out)
+        if "都" in simp:
+            self._adverb_dou(simp, out)  # before the listed words, which keep 都更, 药都
+        apply_word_rules(simp, out, self.word_spans)
         if "地" in simp:
             self._adverbial_de(simp, out)
         if "长" in simp:
             self._title_zhang(simp, out)
         if "更" in simp:
             self._adverb_geng(simp, out)
+        if "好" in simp or "降" in simp:
+            self._word_bound(simp, out)
+        if "率" in simp:
+            self._rate_word(simp, out)
+        if "地" in simp:
+            self._noun_di(simp, out)
+        if "为" in simp:
+            self._benefactive_wei(simp, out)
 
     def _adverb_geng(self, simp: str, out: list[str | None]) -> None:
         """更 is gēng only inside a word that reads it so (更新, 变更, 更换, 三更); on its own, before a verb or
@@ -131,6 +143,81 @@ class PhraseRules:
                 word = span(i)
                 if self.lookup(self.cedict, simp, i, word) != "geng1" and self.lookup(self.pyp, simp, i, word) != "geng1":
                     out[i] = "geng4"
+
+    def _word_bound(self, simp: str, out: list[str | None]) -> None:
+        """Readings that only words have: 好 hào (爱好, 好奇, 好客) and 降 xiáng (投降, 降服). Where the model
+        gives one outside a word that reads it so (更好成绩, 稳中有降), the character's common reading holds."""
+        span = self.word_spans(simp)
+        for ch, rare, common in (("好", "hao4", "hao3"), ("降", "xiang2", "jiang4")):
+            for i in _occurrences(simp, ch):
+                if out[i] == rare:
+                    word = span(i)
+                    if self.lookup(self.cedict, simp, i, word) != rare and self.lookup(self.pyp, simp, i, word) != rare \
+                            and self.lookup(WORD_OVERRIDES, simp, i) != rare:  # type: ignore[arg-type]
+                        out[i] = common
+
+    def _adverb_dou(self, simp: str, out: list[str | None]) -> None:
+        """都 that the segmentation leaves as a word of its own after a word of two or more characters is the
+        adverb dōu "all" (历代政权|都|行使, 各方|都|同意); dū "capital" lives in words (首都, 都市, 成都), after 之
+        (美食之都) and in one-character abbreviations (北|都 for 北部都会区)."""
+        span = self.word_spans(simp)
+        n = len(simp)
+        for i in _occurrences(simp, "都"):
+            if out[i] == "du1" and 0 < i < n - 1 and _is_word_char(simp[i - 1]) and _is_word_char(simp[i + 1]) \
+                    and simp[i - 1] not in _DU_BEFORE and span(i) == (i, i + 1) and i - span(i - 1)[0] >= 2:
+                out[i] = "dou1"
+
+    def _benefactive_wei(self, simp: str, out: list[str | None]) -> None:
+        """为 standing alone before the one it is for and then a verb (为企业撑伞遮雨, 为国人减税, 为香港带来税收,
+        专为少数族裔而设) is wèi "for"; the copula wéi "is, as" has no verb after its complement (为预算的101%,
+        为近18年同期最高) or follows a verb (改为, 评为, 认定为). A verb is a word jieba's list tags as one."""
+        span = self.word_spans(simp)
+        tag = jieba_frequencies().tag
+        n = len(simp)
+        for i in _occurrences(simp, "为"):
+            if out[i] != "wei2" or i + 2 >= n or span(i) != (i, i + 1) or _wei2_word(simp, i):
+                continue
+            if i > 0 and _is_word_char(simp[i - 1]):
+                a, _b = span(i - 1)
+                if simp[a:i] not in _WEI_MODALS and (simp[i - 1] in _WEI_WORD_BEFORE or simp[a] in _WEI_WORD_BEFORE
+                                                     or tag(simp[a:i]) in ("v", "p")):
+                    continue  # 改为, 转型为, 认定为; 同为, 按…为 (but 要为, 致力为: a modal or an effort before "for")
+            start = i
+            while start > 0 and i - start < 20 and simp[start - 1] not in _CLAUSE_BREAK:
+                start -= 1
+            if any(ch in simp[start:i] for ch in "以按依") or "所" in simp[i + 2 : i + 6]:
+                continue  # 以…为…, 按小时为单位, 为…所…: wéi
+            j, words = i + 1, 0
+            while j < n and j - i <= 14 and simp[j] not in _CLAUSE_BREAK and _is_word_char(simp[j]):
+                a, b = span(j)
+                if simp[a:b] == "的":
+                    break  # 为今年盛行的骗案, 为溢流前的0.32%: the verb was inside the copula's noun phrase
+                if words and tag(simp[a:b]) == "v" and simp[b : b + 1] != "的":
+                    out[i] = "wei4"
+                    break
+                words += 1
+                j = b
+
+    def _noun_di(self, simp: str, out: list[str | None]) -> None:
+        """地 ending a noun of three or more characters of the sentence (保留地, 根据地, 所在地, 目的地: jieba's list
+        tags them n) is dì "land, place"; the adverbial particle ends other words (高兴地, 慢慢地)."""
+        span = self.word_spans(simp)
+        for i in _occurrences(simp, "地"):
+            if out[i] == "de5" and i >= 2:
+                a, b = span(i)
+                if b == i + 1 and b - a >= 3 and simp[i - 1] != simp[i - 2] and jieba_frequencies().tag(simp[a:b]) == "n":
+                    out[i] = "di4"
+
+    def _rate_word(self, simp: str, out: list[str | None]) -> None:
+        """率 ending a word of the sentence after a noun (贡献率, 覆盖率, 城镇化率) is lǜ "rate"; the shuài words
+        (草率, 坦率, 表率, 统率) keep shuài."""
+        span = self.word_spans(simp)
+        for i in _occurrences(simp, "率"):
+            if out[i] == "shuai4" and i > 0:
+                a, b = span(i)
+                if b == i + 1 and b - a >= 2 and simp[i - 1] not in _SHUAI_BEFORE \
+                        and self.lookup(self.cedict, simp, i, (a, b)) != "shuai4" and self.lookup(self.pyp, simp, i, (a, b)) != "shuai4":
+                    out[i] = "lü4"
 
     def _title_zhang(self, simp: str, out: list[str | None]) -> None:
         """长 ending a title word of the sentence's segmentation (委员长, 乡长, 理事长) is zhǎng; the
@@ -273,6 +360,9 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "着力:0=zhuo2 着眼:0=zhuo2 着手:0=zhuo2 着重:0=zhuo2 着陆:0=zhuo2 着想:0=zhuo2 着落:0=zhuo2 "
     "着装:0=zhuo2 着墨:0=zhuo2 着实:0=zhuo2 着色:0=zhuo2 着意:0=zhuo2 着笔:0=zhuo2 着床:0=zhuo2 "
     "着眼睛:0=zhe5 "
+    # 降 xiáng "surrender, subdue" lives in these words; elsewhere it is jiàng (稳中有降, see _word_bound)
+    "迎降:1=xiang2 受降:1=xiang2 招降:1=xiang2 劝降:1=xiang2 诱降:1=xiang2 乞降:1=xiang2 请降:1=xiang2 "
+    "纳降:1=xiang2 逼降:1=xiang2 诈降:1=xiang2 归降:1=xiang2 降服:0=xiang2 降伏:0=xiang2 "
     "老大难:2=nan2 少子化:0=shao3 少子女化:0=shao3 产供链:1=gong1 产供销:1=gong1 磅礴:0=pang2 "
     # readings that reviewers of glossary entries checked against dictionaries where the annotator erred
     "调结构:0=tiao2 稳拓调优:2=tiao2 调转促:0=tiao2 调解:0=tiao2 调适:0=tiao2 降碳:0=jiang4 一降一补:1=jiang4 "
@@ -283,7 +373,7 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "哈长城市群:1=chang2 夹心房:0=jia1 长牙齿:0=zhang3 半拉子:1=la3 金厦:1=xia4 渝厦:1=xia4 撒币:0=sa3 "
     "应消合一:0=ying4 铺摊子:0=pu1 内蒙:1=meng3 当太平官:0=dang1 嘎查:0=ga1 我有所应:3=ying4 审裁处:2=chu4 "
     "源网荷储:2=he4 劳有厚得:3=de2 烂场雨:1=chang2 住得易:1=de5 供得出:1=de5 流得动:1=de5 着令:0=zhuo2 "
-    "衣着:1=zhuo2 附着:1=zhuo2 执着:1=zhuo2 沉着:1=zhuo2 穿着打扮:1=zhuo2 "
+    "不适切:2=qie4 衣着:1=zhuo2 附着:1=zhuo2 执着:1=zhuo2 沉着:1=zhuo2 穿着打扮:1=zhuo2 "
     "着迷:0=zhao2 着急:0=zhao2 着火:0=zhao2 着凉:0=zhao2 "
     "头发:1=fa5 班子:1=zi5 功夫:1=fu5 "
     "银发经济:1=fa4 银发族:1=fa4 银发产业:1=fa4 银发群体:1=fa4 满头银发:3=fa4 满头白发:3=fa4 白发苍苍:1=fa4 "
@@ -371,6 +461,9 @@ _WEI4_PURPOSE = ("保障", "推动", "促进", "确保", "加强", "满足", "�
                  "贯彻", "实现", "进一步", "切实", "更好", "推进", "深入", "保护", "维护", "提高", "提升", "加快",
                  "解决", "帮助", "支持", "鼓励", "引导", "规范", "避免", "减少", "降低")
 _WEI_WORD_BEFORE = frozenset("成作认称视较更广极甚尤最颇实行难人所以化改变分转沦因唯惟评选定列命誉封聘任立升晋划归编合折换译简缩扩约概身有无可")
+# Words before 为 that are not a verb taking 为 as its complement (改为, 认定为) but a modal or an effort: 要为企业减负.
+_WEI_MODALS = frozenset(("要", "会", "能", "可", "应", "该", "须", "需", "必须", "应当", "应该", "可以", "需要", "能够", "愿",
+                         "愿意", "敢", "肯", "致力", "努力", "着力", "全力", "专门", "专", "继续", "不断", "主动", "积极"))
 _CLAUSE_BREAK = frozenset("，,。；;：:！!？?、\n")
 # The complement 得 after a verb, before how it is done (发展得好, 做得更实): de, unless the verb and
 # 得 make a word of their own (获得, 取得 …: dé).
@@ -526,10 +619,22 @@ def _leave_jia(simp: str, out: list[str | None]) -> None:
             out[i] = "jia4"
 
 
-def apply_word_rules(simp: str, out: list[str | None]) -> None:
-    """Apply WORD_OVERRIDES, the clause-initial and the benefactive 为 rules and the complement 得 rule in place."""
+def apply_word_rules(simp: str, out: list[str | None],
+                     word_spans: Callable[[str], Callable[[int], tuple[int, int]]] | None = None) -> None:
+    """Apply WORD_OVERRIDES, the clause-initial and the benefactive 为 rules and the complement 得 rule in place.
+
+    With word_spans (the sentence's segmentation), a listed word does not read a character that belongs to
+    a word of the sentence starting before the listed word and ending inside it: 系紧 "tie tight" is not read
+    in 关系|紧张, while 调解 (in 人民调解), 都更 (in 都更案), 人参加 (人|参加) and 之都 (巴适之|都) are."""
+    span: Callable[[int], tuple[int, int]] | None = None
     for word, rs in WORD_OVERRIDES.items():
         for i in _occurrences(simp, word):
+            if word_spans is not None:
+                if span is None:
+                    span = word_spans(simp)
+                end = i + len(word)
+                if any(r is not None and span(i + j)[0] < i and span(i + j)[1] < end for j, r in enumerate(rs)):
+                    continue  # a character it reads belongs to a word that starts before it and ends inside it (关系|紧张)
             for j, r in enumerate(rs):
                 if r is not None:
                     out[i + j] = r

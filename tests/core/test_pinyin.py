@@ -355,3 +355,27 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
 @pytest.mark.parametrize("text, char, reading", READINGS_IN_OWN_SENTENCES)
 def test_readings_in_sentences_of_our_own(ann: PinyinAnnotator, text: str, char: str, reading: str) -> None:
     assert ann.readings(text)[text.index(char)] == reading
+
+
+# Sentences of our own, after the errors a reader's labels showed on the eighth working set (2026-12-03):
+# (sentence, word, index in the word, expected reading)
+WORD_LEVEL_CASES = [
+    ("两国关系紧张，谈判陷入僵局。", "关系", 1, "xi4"),  # a listed word (系紧 jì) read across 关系|紧张
+    ("他蹲下来把鞋带系紧。", "系紧", 0, "ji4"),  # … and still read where it is a word
+    ("今年各项工作要交出更好成绩单。", "更好", 1, "hao3"),  # hào only inside 爱好, 好奇 …
+    ("全市工业电价稳中有降。", "有降", 1, "jiang4"),  # xiáng only in 投降, 受降 …
+    ("敌军出城受降。", "受降", 1, "xiang2"),
+    ("科技进步对经济增长的贡献率预计超过六成。", "贡献率", 2, "lü4"),
+    ("这几个部门的负责人都参加了会议。", "人都", 1, "dou1"),
+    ("首都的地铁线路越来越多。", "首都", 1, "du1"),
+    ("政府将为原住民保留地提供补偿。", "保留地", 2, "di4"),
+    ("政府要为中小企业减税降费。", "为中小", 0, "wei4"),  # 为 + the one it is for + a verb
+    ("全年收入为预算的百分之一百零一。", "为预算", 0, "wei2"),  # the copula: no verb after its complement
+    ("这些小组均为委员会下设的组织。", "为委员", 0, "wei2"),
+]
+
+
+@pytest.mark.parametrize("text,word,index,expected", WORD_LEVEL_CASES)
+def test_word_level_readings_in_sentences_of_our_own(ann: PinyinAnnotator, text: str, word: str, index: int,
+                                                      expected: str) -> None:
+    assert reading_of(ann, text, word, index) == expected

@@ -22,6 +22,7 @@ def test_counts_and_prefixes_are_those_of_the_word_list(tmp_path: Path) -> None:
     assert freqs.prefix_counts("中国人民银行") == {2: 5000, 3: 800}
     assert freqs.prefix_counts("银行") == {}
     assert dict(freqs.items())["共和国"] == 900
+    assert freqs.tag("改革") == "v" and freqs.tag("人民") == "n" and freqs.tag("中华") == ""
 
 
 def test_a_later_start_reads_the_cache_files_and_a_damaged_one_is_rebuilt(tmp_path: Path) -> None:
@@ -29,9 +30,9 @@ def test_a_later_start_reads_the_cache_files_and_a_damaged_one_is_rebuilt(tmp_pa
     cache = tmp_path / "cache"
     first = wordfreq.load(source, cache)
     files = sorted(p.suffix for p in cache.iterdir())
-    assert files == [".counts", ".marisa"]
+    assert files == [".counts", ".marisa", ".tags"]
     again = wordfreq.load(source, cache)
-    assert dict(again.items()) == dict(first.items())
+    assert dict(again.items()) == dict(first.items()) and again.tag("中国") == "n"
     for path in cache.iterdir():  # damage both: the counts no longer match the trie
         path.write_bytes(b"\x00" * 3)
     rebuilt = wordfreq.load(source, cache)
