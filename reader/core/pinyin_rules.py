@@ -123,9 +123,7 @@ class PhraseRules:
             self._adverbial_de(simp, out)
         if "长" in simp:
             self._title_zhang(simp, out)
-        if "更" in simp:
-            self._adverb_geng(simp, out)
-        if "好" in simp or "降" in simp:
+        if "更" in simp or "好" in simp or "降" in simp:
             self._word_bound(simp, out)
         if "率" in simp:
             self._rate_word(simp, out)
@@ -134,21 +132,12 @@ class PhraseRules:
         if "为" in simp:
             self._benefactive_wei(simp, out)
 
-    def _adverb_geng(self, simp: str, out: list[str | None]) -> None:
-        """更 is gēng only inside a word that reads it so (更新, 变更, 更换, 三更); on its own, before a verb or
-        an adjective (更减少, 更像, 更宜居), it is the adverb gèng "more"."""
-        span = self.word_spans(simp)
-        for i in _occurrences(simp, "更"):
-            if out[i] == "geng1":
-                word = span(i)
-                if self.lookup(self.cedict, simp, i, word) != "geng1" and self.lookup(self.pyp, simp, i, word) != "geng1":
-                    out[i] = "geng4"
-
     def _word_bound(self, simp: str, out: list[str | None]) -> None:
-        """Readings that only words have: 好 hào (爱好, 好奇, 好客) and 降 xiáng (投降, 降服). Where the model
-        gives one outside a word that reads it so (更好成绩, 稳中有降), the character's common reading holds."""
+        """Readings that only words have: 更 gēng (更新, 变更, 三更), 好 hào (爱好, 好奇, 好客) and 降 xiáng (投降,
+        降服). Where the model gives one outside a word that reads it so — 更 before a verb or an adjective (更减少,
+        更宜居), 更好成绩, 稳中有降 — the character's common reading holds (gèng "more", hǎo, jiàng)."""
         span = self.word_spans(simp)
-        for ch, rare, common in (("好", "hao4", "hao3"), ("降", "xiang2", "jiang4")):
+        for ch, rare, common in (("更", "geng1", "geng4"), ("好", "hao4", "hao3"), ("降", "xiang2", "jiang4")):
             for i in _occurrences(simp, ch):
                 if out[i] == rare:
                     word = span(i)
