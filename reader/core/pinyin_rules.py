@@ -349,6 +349,8 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "着力:0=zhuo2 着眼:0=zhuo2 着手:0=zhuo2 着重:0=zhuo2 着陆:0=zhuo2 着想:0=zhuo2 着落:0=zhuo2 "
     "着装:0=zhuo2 着墨:0=zhuo2 着实:0=zhuo2 着色:0=zhuo2 着意:0=zhuo2 着笔:0=zhuo2 着床:0=zhuo2 "
     "着眼睛:0=zhe5 "
+    # 尽 jǐn "as … as possible": Hong Kong and Taiwan texts often write these 盡 (for 儘), which alone is jìn
+    "尽快:0=jin3 尽早:0=jin3 尽量:0=jin3 尽管:0=jin3 "
     # 降 xiáng "surrender, subdue" lives in these words; elsewhere it is jiàng (稳中有降, see _word_bound)
     "迎降:1=xiang2 受降:1=xiang2 招降:1=xiang2 劝降:1=xiang2 诱降:1=xiang2 乞降:1=xiang2 请降:1=xiang2 "
     "纳降:1=xiang2 逼降:1=xiang2 诈降:1=xiang2 归降:1=xiang2 降服:0=xiang2 降伏:0=xiang2 "

@@ -372,6 +372,8 @@ WORD_LEVEL_CASES = [
     ("政府要为中小企业减税降费。", "为中小", 0, "wei4"),  # 为 + the one it is for + a verb
     ("全年收入为预算的百分之一百零一。", "为预算", 0, "wei2"),  # the copula: no verb after its complement
     ("这些小组均为委员会下设的组织。", "为委员", 0, "wei2"),
+    ("議員建議政府盡快成立專責小組。", "盡快", 0, "jin3"),  # Hong Kong's 盡快 for 儘快
+    ("他們盡力而為，完成了任務。", "盡力", 0, "jin4"),
 ]
 
 
