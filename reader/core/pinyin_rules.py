@@ -43,8 +43,9 @@ def _is_word_char(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
-# Characters after which a lone 地 is still "place, ground" (北京等地, 两岸三地, 该地, 这块地).
+# Characters before a lone 都 that make it dū "capital" (美食之都, 首都, 古都, 迁都).
 _DU_BEFORE = frozenset("之首国古建迁定故旧帝陪京")
+# Characters after which a lone 地 is still "place, ground" (北京等地, 两岸三地, 该地, 这块地).
 _DI_AFTER = frozenset("等两三四五多各此该原全异外内本当基属腹高洼湿草耕林田山陆场工营这那某块片亩处份座个地空海")
 
 
@@ -121,14 +122,13 @@ class PhraseRules:
         apply_word_rules(simp, out, self.word_spans)
         if "地" in simp:
             self._adverbial_de(simp, out)
+            self._noun_di(simp, out)
         if "长" in simp:
             self._title_zhang(simp, out)
         if "更" in simp or "好" in simp or "降" in simp:
             self._word_bound(simp, out)
         if "率" in simp:
             self._rate_word(simp, out)
-        if "地" in simp:
-            self._noun_di(simp, out)
         if "为" in simp:
             self._benefactive_wei(simp, out)
 
@@ -191,10 +191,11 @@ class PhraseRules:
         """地 ending a noun of three or more characters of the sentence (保留地, 根据地, 所在地, 目的地: jieba's list
         tags them n) is dì "land, place"; the adverbial particle ends other words (高兴地, 慢慢地)."""
         span = self.word_spans(simp)
+        tag = jieba_frequencies().tag
         for i in _occurrences(simp, "地"):
             if out[i] == "de5" and i >= 2:
                 a, b = span(i)
-                if b == i + 1 and b - a >= 3 and simp[i - 1] != simp[i - 2] and jieba_frequencies().tag(simp[a:b]) == "n":
+                if b == i + 1 and b - a >= 3 and simp[i - 1] != simp[i - 2] and tag(simp[a:b]) == "n":
                     out[i] = "di4"
 
     def _rate_word(self, simp: str, out: list[str | None]) -> None:
