@@ -170,7 +170,10 @@ def load_curated(data_dir: Path | None = None) -> list[GlossaryEntry]:
 
 
 # Bump when what the cache holds, or what makes an entry valid, changes.
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
+# The tables are kept in chunks, each its own marshal blob: one marshal.loads holds the GIL until it is
+# done, and a window loading the glossary in the background stays responsive between chunks.
+_CHUNK = 250
 
 
 @lru_cache(maxsize=8)
@@ -178,6 +181,7 @@ def _load_cached(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> tu
     """The entries of the data files, validated. Parsing ~160 TOML files takes about two seconds at every
     start; the tables of a glossary that passed validation are kept in the user cache folder, keyed by the
     folder and each file's name, time and size, and read back in a fraction of that."""
+    import marshal
     import zlib
 
     from .cache import default_cache_dir, read_marshal, write_marshal
@@ -187,8 +191,10 @@ def _load_cached(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> tu
     cached = read_marshal(path)
     if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == key and isinstance(cached[1], list):
         try:
-            return tuple(GlossaryEntry.from_mapping(table, source="glossary") for table in cached[1])
-        except (TypeError, ValueError, AttributeError):
+            return tuple(
+                GlossaryEntry.from_mapping(table, source="glossary") for blob in cached[1] for table in marshal.loads(blob)
+            )
+        except (TypeError, ValueError, AttributeError, EOFError):
             pass  # read again below
     entries: list[GlossaryEntry] = []
     tables: list[dict] = []
@@ -206,5 +212,6 @@ def _load_cached(directory: Path, stamp: tuple[tuple[str, int, int], ...]) -> tu
             entry_id = problem.split(":", 1)[0]
             lines.append(f"{origin.get(entry_id, '?')}: {problem}")
         raise GlossaryError("invalid curated glossary data:\n  " + "\n  ".join(lines))
-    write_marshal(path, (key, tables), stale_glob=f"glossary-v{_CACHE_VERSION}-*.marshal")
+    chunks = [marshal.dumps(tables[i : i + _CHUNK]) for i in range(0, len(tables), _CHUNK)]
+    write_marshal(path, (key, chunks), stale_glob=f"glossary-v{_CACHE_VERSION}-*.marshal")
     return tuple(entries)

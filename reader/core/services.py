@@ -26,12 +26,17 @@ class Services:
     def __init__(self, user_glossary_path: Path | None = None, library_path: Path | None = None) -> None:
         self._user_glossary_path = user_glossary_path
         self._library_path = library_path
-        self._lock = threading.RLock()  # parts are built once, by whichever thread asks first
+        # Each part is built once, by whichever thread asks first, under a lock of its own: a thread that
+        # wants a light part (the user glossary) does not wait while another builds a heavy one (the
+        # annotator, a second or more). A part waits only on the parts it is built from, so no two
+        # threads can wait on each other.
+        self._guard = threading.Lock()
+        self._locks: dict[str, threading.RLock] = {}
         self.phonetics = Phonetics()
 
     def set_phonetics(self, phonetics: Phonetics) -> bool:
         """Give readings in another system from now on; False when nothing changed."""
-        with self._lock:
+        with self._lock_for("_annotator"):  # not while the annotator is being built with the old system
             if phonetics == self.phonetics:
                 return False
             self.phonetics = phonetics
@@ -40,10 +45,14 @@ class Services:
                 annotator.set_phonetics(phonetics)
             return True
 
+    def _lock_for(self, name: str) -> threading.RLock:
+        with self._guard:
+            return self._locks.setdefault(name, threading.RLock())
+
     def _once(self, name: str, build: Callable[[], T]) -> T:
         value = self.__dict__.get(name)
         if value is None:
-            with self._lock:
+            with self._lock_for(name):
                 value = self.__dict__.get(name)
                 if value is None:
                     value = self.__dict__[name] = build()
@@ -114,7 +123,7 @@ class Services:
 
     def user_glossary_changed(self) -> None:
         """Re-read the user's entries into the store, matcher and search."""
-        with self._lock:
+        with self._lock_for("_annotator"):  # the parts built from the store wait while it changes
             self.store.set_user(self.user_glossary.entries())
             self.store.set_word_choices(*self.user_glossary.word_choices())
             self.annotator.set_matcher(self.store.matcher())

@@ -416,9 +416,10 @@ class MainWindow(QMainWindow):
             return
         # entries in the script of the text as shown (Simplified forms for a Simplified document as written)
         script = "simplified" if self.page_language() == "zh-Hans" else str(self.script)
-        document, annotator = self.document, self.services.annotator
+        # the annotator is taken in the background too: the first call loads the glossary (a second or so)
+        document, services = self.document, self.services
         self._relay.run(
-            lambda: annotator.document_terms(document),
+            lambda: services.annotator.document_terms(document),
             lambda matches: self.document is document and self.terms_panel.set_terms(matches, script),
         )
 
