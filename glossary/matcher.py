@@ -106,6 +106,14 @@ _CONGRESS_NEXT = tuple(
     "以前 至今 后 会议 闭会 会 新闻 确定 决策 战略 全面 进一步 站在 从 到 并 今年 去年 明年 近年 今日 昨日 今天 "
     "已 在 亦 均 各 共 等 都 也 还 就 已经 、 ， 。 ”".split()
 )
+# A term right before one of these is the first part of a name: a newspaper, a broadcaster or a school
+# (三秦都市报, 国防大学, 法治日报), not the term itself.
+_NAME_SUFFIXES = ("都市报", "日报", "晚报", "晨报", "商报", "卫视", "电视台", "广播电台", "新闻网", "大学", "学院")
+# A body's name right after a firm is the firm's own department (外贸公司的商务部, 市场调研组 of 我们公司).
+_FIRMS = ("公司的", "公司", "企业的", "集团的", "集团", "银行的", "酒店的", "工厂的")
+# Another organisation's numbered congress (共青团十三大, 全国妇联十二大), not the Party's.
+_OTHER_CONGRESSES = ("共青团", "团", "妇联", "妇女", "工会", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟", "工商联", "侨联", "科协", "文联", "作协", "青联", "学联", "残联")
+_NUMBERED_CONGRESS = re.compile(r"(?:党的)?[一二三四五六七八九十]+大")
 _PLACE_PREFIXES = ("台湾", "香港", "澳门", "内地", "大陆", "中国", "全国", "国家")
 _PLACE_BEFORE = "(" + "|".join(_PLACE_REGIONS) + ")(?:特别行政区|特区)?(?:政府)?的?$"
 
@@ -439,6 +447,13 @@ class GlossaryMatcher:
             return False
         if _cuts_latin_token(folded, start, end):
             return False
+        if folded.startswith(_NAME_SUFFIXES, end) and folded[start:end + 4] not in self._terms:
+            return False  # 三秦 in 三秦都市报: the first part of a newspaper's or a school's name
+        if folded[end - 1] in "部处组科室" and folded.endswith(_FIRMS, max(0, start - 4), start) \
+                and not folded.endswith(("国有企业", "国企", "中央企业", "央企"), 0, start - 1):
+            return False  # 商务部 in 外贸公司的商务部: a firm's own department
+        if _NUMBERED_CONGRESS.fullmatch(folded[start:end]) and folded.endswith(_OTHER_CONGRESSES, max(0, start - 4), start):
+            return False  # 十三大 in 共青团十三大: another organisation's congress
         if folded[end - 1] == "法" and end < len(folded) and folded[end] in _LAW_WORD_NEXT:
             return False  # 国家安全法 in 国家安全法治建设: the 法 belongs to 法治 (法律, 法规, 法院 …)
         if folded.endswith("常委", start, end) and folded.startswith("会", end):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +52,12 @@ FIELDS: tuple[str, ...] = (
 )
 
 LIST_FIELDS: frozenset[str] = frozenset({"variants", "related"})
+
+# Fields whose values repeat across entries (a category, a region, a year, an id named in `related`):
+# interned, so 11,000 entries share one string each instead of holding their own copies.
+_SHARED_FIELDS: frozenset[str] = frozenset(
+    {"id", "english_source", "english_source_note", "category", "region", "introduced", "superseded", "related"}
+)
 
 
 @dataclass(frozen=True)
@@ -138,11 +145,11 @@ class GlossaryEntry:
                     raise TypeError(f"field {name!r} must be a list of strings")
                 if not all(isinstance(item, str) for item in raw):
                     raise TypeError(f"field {name!r} must be a list of strings")
-                values[name] = tuple(raw)
+                values[name] = tuple(sys.intern(item) for item in raw) if name in _SHARED_FIELDS else tuple(raw)
             else:
                 if raw is None:
                     raw = ""
                 if not isinstance(raw, str):
                     raise TypeError(f"field {name!r} must be a string")
-                values[name] = raw
+                values[name] = sys.intern(raw) if name in _SHARED_FIELDS else raw
         return cls(**values, source=source)

@@ -195,6 +195,24 @@ def test_numbered_terms_still_found_where_they_are_meant(store: GlossaryStore, t
     assert term in [m.text for m in store.matcher().find(text, "mainland") if not m.weak]
 
 
+@pytest.mark.parametrize("text, term", [
+    ("记者从三秦都市报获悉，这条地铁线将于年底通车。", "三秦"),  # the first part of a newspaper's name
+    ("她在一家进出口公司的商务部负责跟单和报价。", "商务部"),  # a firm's own department
+    ("共青团十九大在北京开幕，大会选举产生新一届团中央。", "十九大"),  # another organisation's congress
+])
+def test_a_term_inside_a_name_a_firm_or_another_bodys_congress_is_not_marked(store: GlossaryStore, text: str, term: str) -> None:
+    assert term not in [m.text for m in store.matcher().find(text, "mainland") if not m.weak]
+
+
+@pytest.mark.parametrize("text, term", [
+    ("三秦儿女奋力谱写中国式现代化的陕西篇章。", "三秦"),
+    ("商务部表示，将进一步稳定外贸外资。", "商务部"),
+    ("团中央号召广大团员认真学习十九大提出的各项任务。", "十九大"),  # the Party's, named after a 团 word
+])
+def test_the_same_terms_stand_where_they_are_meant(store: GlossaryStore, text: str, term: str) -> None:
+    assert term in [m.text for m in store.matcher().find(text, "mainland") if not m.weak]
+
+
 def test_another_regions_entry_holds_only_where_its_region_is_named(store: GlossaryStore) -> None:
     """A Hong Kong country park in a text about Chengdu, the Chinese Academy of Sciences in a Taiwan text
     about its own defence institute: not marked (the popup still offers them second). Where the

@@ -48,6 +48,13 @@ ROWS_5 = list(csv.DictReader(DATA_5.open(encoding="utf-8"), delimiter="\t"))
 DATA_6 = Path(__file__).resolve().parent / "data" / "contexts-2026-12e.tsv"
 ROWS_6 = list(csv.DictReader(DATA_6.open(encoding="utf-8"), delimiter="\t"))
 
+# A seventh set, written at the start of 2026-12-03's seventh session the same way for 450 other entries (324
+# rows, 94 traps: fewer than asked, as the helper wrote only traps a real writer would); one sentence that held
+# its target twice was reworded. Its dev half gave three rules (a term before a newspaper's or school's name, a
+# firm's own department, another body's numbered congress); held half 87.2% / 99.1% before and after them.
+DATA_7 = Path(__file__).resolve().parent / "data" / "contexts-2026-12f.tsv"
+ROWS_7 = list(csv.DictReader(DATA_7.open(encoding="utf-8"), delimiter="\t"))
+
 
 def half(row: dict[str, str]) -> str:
     return "dev" if int(hashlib.sha1(row["text"].encode("utf-8")).hexdigest(), 16) % 2 == 0 else "held"
@@ -160,3 +167,18 @@ def test_the_later_sets_on_their_held_halves(matchers, rows: list[dict[str, str]
     plain_precision, _ = scores(plain, "held", rows)
     assert precision >= min_precision and precision > plain_precision + 0.1
     assert recall >= min_recall
+
+
+def test_the_seventh_set_on_its_held_half(matchers) -> None:  # type: ignore[no-untyped-def]
+    context, plain = matchers
+    ids = {e.id for e in load_curated()}
+    kinds = {"hit", "trap-everyday", "trap-inside", "trap-numbered", "trap-region"}
+    assert len(ROWS_7) >= 300 and sum(r["kind"] != "hit" for r in ROWS_7) >= 90
+    for row in ROWS_7:
+        assert row["text"].count(row["target"]) == 1, row
+        assert row["expected"] == "none" or row["expected"] in ids, row
+        assert row["kind"] in kinds, row
+    precision, recall = scores(context, "held", ROWS_7)
+    plain_precision, _ = scores(plain, "held", ROWS_7)
+    assert precision >= 0.87 and precision > plain_precision + 0.1
+    assert recall >= 0.98
