@@ -309,6 +309,10 @@ REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong pros
     ("hongkong", "酒厂制酒，电解水制氢，压制对手。", "酒廠製酒，電解水製氫，壓制對手。"),
     # 准营 "permitted to operate" keeps 准, as 不准 and 准入 do in Taiwan and Hong Kong writing
     ("taiwan", "破解准入不准营，企业准营更便利。", "破解准入不准營，企業准營更便利。"),
+    # (2026-12-04) 大干快干 "work hard and fast": both 干 are 幹 (OpenCC's 快干 is "quick-drying", 快乾)
+    ("taiwan", "各地大干快干，比学赶超。", "各地大幹快幹，比學趕超。"),
+    ("hongkong", "各地大干快干。", "各地大幹快幹。"),
+    ("traditional", "各地大干快干。", "各地大幹快幹。"),
 ]
 
 
