@@ -683,7 +683,7 @@ _SAYS = ("表示|說|説|指出|強調|認為|坦言|透露|提到|說明|回應
          "縣長|局長|署長|主委|主任|教授|律師|醫師|分析師|記者|董事長|總經理|執行長|發言人|先生|女士")
 _NOT_GIVEN = "今昨明前後日晚早上下本此會中週月年其該"  # 曾於昨表示: a date, not a given name
 # What a person named after a title does in news (局長游志祥陪同, 部長游某某出席)
-_ACTS = "陪同|出席|主持|致詞|率團|率領|視察|會見|接見|宣布|前往|親自|到場"
+_ACTS = "陪同|出席|主持|致詞|率團|率領|帶領|帶隊|率隊|視察|會見|接見|宣布|前往|親自|到場"
 _TITLES = "分析師|議員|立委|委員|院長|局長|署長|部長|主委|主任|教授|律師|醫師|記者|董事長|總經理|執行長|發言人|市長|縣長"
 _NAME_YU = f"(?<=[{_SURNAMES}])於(?=[^{_NOT_GIVEN}\\W\\d](?:{_SAYS}))"
 _NAME_YOU = ("(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|主席|召委").split("|")) + ")"
@@ -695,6 +695,13 @@ _NAME_YOU = ("(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|主席|召委").
 # A name is a common surname and one or two characters before what news writes after a name.
 _NAME_END = f"(?:{_SAYS}|{_ACTS}|執教|導演|主演|飾演|攝|報導|[、，,。（(與及])"
 _NAME_YU_YUE = f"(?<=[{_SURNAMES}])(?:[鬱嶽][\u4e00-\u9fff]?|[\u4e00-\u9fff][鬱嶽])(?={_NAME_END})"
+
+# Hong Kong counts flats with the measure word 伙 (提供570伙, 42萬伙, 六千一百伙), not 夥 "partner, gang"
+_FLATS = re.compile("(?<=[0-9０-９一二兩三四五六七八九十百千萬億幾數餘多])夥(?![人伴計同])")
+
+# 一出 "as soon as it is out" (消息一出，…; 此言一出便…) is no 一齣 "one play": the measure word needs a noun after
+# it, or a 哪/好/那/這 before it (唱的是哪一齣？)
+_ONCE_OUT = re.compile("(?<![哪好那這])一齣(?=[，,。！!？?、；;：:\\s」』”’）)便就即後后旋隨]|$)")
 
 # 喂 "to feed" is 餵 in Traditional writing; 喂 stays the call "hey" (喂，你好; 喂喂), which a mark or another 喂 follows
 _FEED = r"(?<!喂)喂(?![，,。！!？?、…：:；;\s喂」』”’）)]|$)"
@@ -708,7 +715,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 def _traditional_fixes(text: str) -> str:
     """What the Traditional views write unlike OpenCC, one character for one: the measure word 隻 after a
-    number (reader.core.measure), 于 and 游 in personal names (see _NAME_YU, _NAME_YOU), and 餵 "to feed"."""
+    number (reader.core.measure), 于 and 游 in personal names (see _NAME_YU, _NAME_YOU), 餵 "to feed", and 一出
+    "as soon as it is out" where OpenCC writes 一齣 "one play"."""
     if "只" in text:
         chars = list(text)
         for i in measure_zhi(text):
@@ -717,6 +725,8 @@ def _traditional_fixes(text: str) -> str:
     name_yu, name_you, name_yu_yue, feed = _patterns()
     if "喂" in text:
         text = feed.sub("餵", text)
+    if "一齣" in text:
+        text = _ONCE_OUT.sub("一出", text)
     if "鬱" in text or "嶽" in text:
         text = name_yu_yue.sub(lambda m: m.group(0).replace("鬱", "郁").replace("嶽", "岳"), text)
     return name_you.sub("游", name_yu.sub("于", text))
@@ -819,8 +829,10 @@ class ScriptConverter:
         for config in chain:
             step = self.engine.convert(result.text, config)
             result = Converted(step.text, result.offsets.then(step.offsets))
-        if script in (Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG) and any(c in result.text for c in "於遊只喂鬱嶽"):
+        if script in (Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG) and any(c in result.text for c in "於遊只喂鬱嶽齣"):
             result = Converted(_traditional_fixes(result.text), result.offsets)  # one character for one: positions stay
+        if script == Script.HONGKONG and "夥" in result.text:
+            result = Converted(_FLATS.sub("伙", result.text), result.offsets)  # one character for one
         if self._corner_quotes and script in _QUOTES:  # one mark for one: positions stay
             result = Converted(result.text.translate(_QUOTES[script]), result.offsets)
         return result

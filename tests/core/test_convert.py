@@ -313,6 +313,25 @@ REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong pros
     ("taiwan", "各地大干快干，比学赶超。", "各地大幹快幹，比學趕超。"),
     ("hongkong", "各地大干快干。", "各地大幹快幹。"),
     ("traditional", "各地大干快干。", "各地大幹快幹。"),
+    # (2026-12-04, from the working part of the seventh collection) 并为 "and ... for" is 並為; 合并为 keeps 合併
+    ("taiwan", "会议通过方案，并为此拨款；两校合并为一校。", "會議通過方案，並為此撥款；兩校合併為一校。"),
+    ("hongkong", "政府公布计划，并为推行收费作准备。", "政府公布計劃，並為推行收費作準備。"),
+    ("traditional", "他认错，并为此道歉。", "他認錯，並爲此道歉。"),
+    # a roller shutter is 捲閘 (OpenCC: 卷閘)
+    ("hongkong", "店主收工时忘记关上卷闸门。", "店主收工時忘記關上捲閘門。"),
+    ("taiwan", "店家拉下卷闸。", "店家拉下捲閘。"),
+    # Taiwan's 里 is a ward: 村里長 and 區里長 are its chiefs; growing up in a village stays 村裡長大
+    ("taiwan", "市长与区里长座谈，村里长选举明年举行；他在村里长大。", "市長與區里長座談，村里長選舉明年舉行；他在村裡長大。"),
+    # Hong Kong writes 抵觸 (as its Basic Law does), 嘩然 and 借助; counts flats with 伙 (570伙, 42萬伙), while 夥伴 and 合夥 keep 夥
+    ("hongkong", "条例不得与基本法相抵触，消息一出，舆论哗然。", "條例不得與基本法相抵觸，消息一出，輿論嘩然。"),
+    ("hongkong", "政府会借助市场力量，明年推出约三千二百伙，另有1,500伙私人单位；合伙人另议。", "政府會借助市場力量，明年推出約三千二百伙，另有1,500伙私人單位；合夥人另議。"),
+    ("taiwan", "抵触之处无效，各界哗然。", "牴觸之處無效，各界譁然。"),
+    # 一出 "as soon as it is out" before a mark or 便/就 is no 一齣 "one play" (一齣好戲 and 哪一齣 stay)
+    ("taiwan", "名单一出，各界议论；此言一出便引发争议。上演一出好戏，唱的是哪一出？", "名單一出，各界議論；此言一出便引發爭議。上演一齣好戲，唱的是哪一齣？"),
+    ("hongkong", "消息一出，股价即跌。", "消息一出，股價即跌。"),
+    ("traditional", "报告一出", "報告一出"),
+    # a name before 帶領/帶隊 keeps 岳 (林岳平帶領的球隊), as before 出席 or 陪同
+    ("taiwan", "去年由林岳平带领的球队夺冠。", "去年由林岳平帶領的球隊奪冠。"),
 ]
 
 
