@@ -419,6 +419,9 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     "重灾区:0=zhong4 率部:0=shuai4 "
     # from the working part of the sixth prose set (2026-12-03, third session)
     "调涨:0=tiao2 调薪:0=tiao2 调价:0=tiao2 细数:1=shu3 大伙儿:2=r5 背书包:0=bei1 背着书包:0=bei1 急难愁盼:1=nan2 "
+    # from the working part of the seventh collection (Taiwan and Hong Kong news, 2026-12-04)
+    "下调:1=tiao2 发还:1=huan2 图为:1=wei2 原因为何:2=wei2 理由为何:2=wei2 态度为何:2=wei2 详情为何:2=wei2 "
+    "目的为何:2=wei2 立场为何:2=wei2 看法为何:2=wei2 依据为何:2=wei2 内容为何:2=wei2 结果为何:2=wei2 "
 )
 
 # Titles ending in 长 zhǎng "head" (the model reads some of them cháng: 委员长会议, 鄉長全志堅)
@@ -452,7 +455,7 @@ _WEI4_VERBS = ("提供", "服务", "创造", "解难", "减负", "松绑", "纾�
 _WEI4_PURPOSE = ("保障", "推动", "促进", "确保", "加强", "满足", "防止", "应对", "庆祝", "纪念", "迎接", "落实",
                  "贯彻", "实现", "进一步", "切实", "更好", "推进", "深入", "保护", "维护", "提高", "提升", "加快",
                  "解决", "帮助", "支持", "鼓励", "引导", "规范", "避免", "减少", "降低")
-_WEI_WORD_BEFORE = frozenset("成作认称视较更广极甚尤最颇实行难人所以化改变分转沦因唯惟评选定列命誉封聘任立升晋划归编合折换译简缩扩约概身有无可")
+_WEI_WORD_BEFORE = frozenset("成作认称视较更广极甚尤最颇实行难人所以化改变分转沦因唯惟评选定列命誉封聘任立升晋划归编合折换译简缩扩约概身有无可解")
 # Words before 为 that are not a verb taking 为 as its complement (改为, 认定为) but a modal or an effort: 要为企业减负.
 _WEI_MODALS = frozenset(("要", "会", "能", "可", "应", "该", "须", "需", "必须", "应当", "应该", "可以", "需要", "能够", "愿",
                          "愿意", "敢", "肯", "致力", "努力", "着力", "全力", "专门", "专", "继续", "不断", "主动", "积极"))
@@ -560,6 +563,16 @@ def _degree_cha(simp: str, out: list[str | None]) -> None:
             out[i] = "cha4"
 
 
+# 处 "to sentence" before a term or a penalty (可处三年以上有期徒刑, 并处罚金): chǔ, not the noun chù "place, office"
+_CHU3_SENTENCE = re.compile("(?<=[可并应将均得则须另或即亦皆])处(?=[一二两三四五六七八九十百0-9]+(?:年|个月)|罚金|罚款|拘役|管制)")
+
+
+def _sentence_chu(simp: str, out: list[str | None]) -> None:
+    for m in _CHU3_SENTENCE.finditer(simp):
+        if out[m.start()] == "chu4":
+            out[m.start()] = "chu3"
+
+
 # 燕 is yān only for the old states and their region (燕京, 燕山, 燕赵, 燕郊, 前燕 …); in given names (卢秀燕) and as
 # "swallow" it is yàn.
 _YAN1_WORDS = ("燕京", "燕山", "燕赵", "燕国", "燕郊", "燕园", "燕云", "燕都", "燕王", "燕昭王", "燕太子", "燕地", "幽燕", "前燕", "后燕", "南燕", "北燕", "西燕")
@@ -646,6 +659,8 @@ def apply_word_rules(simp: str, out: list[str | None],
         _modal_ying(simp, out)
     if "燕" in simp:
         _swallow_yan(simp, out)
+    if "处" in simp:
+        _sentence_chu(simp, out)
     if "曾" in simp:
         _surname_zeng(simp, out)
     if "假" in simp:

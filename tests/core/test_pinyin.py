@@ -349,6 +349,18 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     ("人工智能赋能千行百业", "行", "hang2"),
     ("救援队进入重灾区", "重", "zhong4"),
     ("本报为读者送上新年历", "为", "wei4"),
+    # (2026-12-04, from the working part of the seventh collection) 下调 tiáo; 发还 huán; 为 the copula in
+    # 原因为何 "what is the reason" (为何 "why" keeps wèi); 理解为/曲解为 "take as"; 处 "to sentence" before a term
+    ("银行决定下调存款利率", "调", "tiao2"),
+    ("公司宣布票价下调两成", "调", "tiao2"),
+    ("上级法院将案件发还重审", "还", "huan2"),
+    ("市民关心延误的原因为何", "为", "wei2"),
+    ("记者追问他为何缺席", "为", "wei4"),
+    ("这句话被曲解为支持涨价", "为", "wei2"),
+    ("情节严重的，可处三年以下有期徒刑", "处", "chu3"),
+    ("并处罚金", "处", "chu3"),
+    ("园区管理处三年来服务企业上百家", "处", "chu4"),
+    ("村口一处三年前建成的小广场", "处", "chu4"),
 ]
 
 
