@@ -422,6 +422,8 @@ WORD_OVERRIDES: dict[str, tuple[str | None, ...]] = _words(
     # from the working part of the seventh collection (Taiwan and Hong Kong news, 2026-12-04)
     "下调:1=tiao2 发还:1=huan2 图为:1=wei2 原因为何:2=wei2 理由为何:2=wei2 态度为何:2=wei2 详情为何:2=wei2 "
     "目的为何:2=wei2 立场为何:2=wei2 看法为何:2=wei2 依据为何:2=wei2 内容为何:2=wei2 结果为何:2=wei2 "
+    # 部分 is bù fen (CC-CEDICT) or bù fèn (pypinyin, Taiwan's dictionary), never bù fēn as the model reads it
+    "部分:1=fen4 "
 )
 
 # Titles ending in 长 zhǎng "head" (the model reads some of them cháng: 委员长会议, 鄉長全志堅)
