@@ -164,8 +164,9 @@ class PhraseRules:
         tag = jieba_frequencies().tag
         n = len(simp)
         for i in _occurrences(simp, "为"):
-            if out[i] != "wei2" or i + 2 >= n or span(i) != (i, i + 1) or _wei2_word(simp, i):
-                continue
+            if out[i] != "wei2" or i + 2 >= n or span(i) != (i, i + 1) or _wei2_word(simp, i) \
+                    or simp.startswith(_PER_UNIT, i + 1):
+                continue  # (收费为每公升0.11元: the copula before a rate)
             if i > 0 and _is_word_char(simp[i - 1]):
                 a, _b = span(i - 1)
                 if simp[a:i] not in _WEI_MODALS and (simp[i - 1] in _WEI_WORD_BEFORE or simp[a] in _WEI_WORD_BEFORE
@@ -565,6 +566,11 @@ def _degree_cha(simp: str, out: list[str | None]) -> None:
             out[i] = "cha4"
 
 
+# 为 before a rate "per unit" (收费为每公升0.11元, 票价为每程5元) is the copula wéi
+_PER_UNIT = tuple("每" + u for u in ("公升", "升", "公斤", "斤", "公吨", "吨", "件", "程", "人次", "平方米", "立方米",
+                                     "千瓦时", "度电", "公里", "股", "袋", "克", "毫升"))
+
+
 # 处 "to sentence" before a term or a penalty (可处三年以上有期徒刑, 并处罚金): chǔ, not the noun chù "place, office"
 _CHU3_SENTENCE = re.compile("(?<=[可并应将均得则须另或即亦皆])处(?=[一二两三四五六七八九十百0-9]+(?:年|个月)|罚金|罚款|拘役|管制)")
 
@@ -651,6 +657,9 @@ def apply_word_rules(simp: str, out: list[str | None],
                 and out[i] == "wei2":
             out[i] = "wei4"
     _benefactive_wei(simp, out)
+    for i in _occurrences(simp, "为"):
+        if out[i] == "wei4" and simp.startswith(_PER_UNIT, i + 1):
+            out[i] = "wei2"  # 收费为每公升0.11元: the copula before a rate (为每位市民 "for each" keeps wèi)
     _complement_de(simp, out)
     _rate_lv(simp, out)
     if "只" in simp:

@@ -364,6 +364,9 @@ READINGS_IN_OWN_SENTENCES = [  # sentences of our own: (text, character, its rea
     # 部分 is bù fen / bù fèn in every dictionary; the model, trained on CPP (whose labels give fēn), read bù fēn
     ("大部分居民支持这项计划", "分", "fen4"),
     ("部分负担将从明年起调整", "分", "fen4"),
+    # 为 before a rate per unit is the copula (收费为每公升…); 为每位 "for each person" keeps wèi
+    ("当局建议垃圾袋收费为每公升一毛钱。", "为", "wei2"),
+    ("政府为每位长者发放津贴", "为", "wei4"),
 ]
 
 
