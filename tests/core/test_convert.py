@@ -332,6 +332,10 @@ REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong pros
     ("traditional", "报告一出", "報告一出"),
     # a name before 帶領/帶隊 keeps 岳 (林岳平帶領的球隊), as before 出席 or 陪同
     ("taiwan", "去年由林岳平带领的球队夺冠。", "去年由林岳平帶領的球隊奪冠。"),
+    # 网签 "signing online" (a flat's sale contract, a graduate's job agreement) is 簽, not 籤 "a slip, a lot"
+    ("traditional", "上月新房网签量回升。", "上月新房網簽量回升。"),
+    ("taiwan", "买方完成网签备案。", "買方完成網簽備案。"),
+    ("hongkong", "网签合同", "網簽合同"),
 ]
 
 
