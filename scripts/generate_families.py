@@ -105,6 +105,8 @@ def congresses() -> list[dict[str, Any]]:
         n = row["n"]
         z = zh_number(n)
         variants = [f"中共{z}大", f"中国共产党第{z}次全国代表大会", f"党的第{z}次全国代表大会"]
+        if n >= 10:  # news, Taiwan's and Hong Kong's press among it, also writes the number in figures (中共20大)
+            variants += [f"中共{n}大", f"中共第{n}次全国代表大会", f"中国共产党第{n}次全国代表大会"]
         if n >= 12:  # 一大 … 十一大 also read as ordinary words (十大, 八大菜系)
             variants.append(f"{z}大")
         en = (f"The {ordinal(n)} National Congress of the Communist Party of China, held in {row['place_en']} "
@@ -220,7 +222,8 @@ def plans() -> list[dict[str, Any]]:
         if n >= 11:
             simplified = f"{z}五"
             variants = [f"“{z}五”", f"{z}五{kind}", f"“{z}五”{kind}", f"第{z}个五年{kind}",
-                        f"{z}五时期", f"“{z}五”时期", f"国民经济和社会发展第{z}个五年{kind}"]
+                        f"{z}五时期", f"“{z}五”时期", f"国民经济和社会发展第{z}个五年{kind}",
+                        f"第{n}个五年{kind}", f"国民经济和社会发展第{n}个五年{kind}"]  # the number in figures
         else:
             simplified = f"第{z}个五年{kind}"
             variants = [f"“{z}五”{kind}", f"{z}五{kind}", f"“{z}五”时期"]

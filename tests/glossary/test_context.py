@@ -190,6 +190,9 @@ def test_a_numbered_term_that_only_counts_something_is_not_marked(store: Glossar
     ("十九大提出了新时代的总任务。", "十九大"),
     ("本次大会新增选两院院士一百五十多名。", "两院院士"),
     ("该市空气质量排名跌入全国后30，被生态环境部约谈。", "后30"),
+    # the number in figures, as news and the Taiwan and Hong Kong press write it
+    ("中共20大以来，北京多次强调这一方针。", "中共20大"),
+    ("中國制定第15個五年規劃，外界關注其科技目標。", "第15個五年規劃"),
 ])
 def test_numbered_terms_still_found_where_they_are_meant(store: GlossaryStore, text: str, term: str) -> None:
     assert term in [m.text for m in store.matcher().find(text, "mainland") if not m.weak]
