@@ -657,9 +657,6 @@ def apply_word_rules(simp: str, out: list[str | None],
                 and out[i] == "wei2":
             out[i] = "wei4"
     _benefactive_wei(simp, out)
-    for i in _occurrences(simp, "为"):
-        if out[i] == "wei4" and simp.startswith(_PER_UNIT, i + 1):
-            out[i] = "wei2"  # 收费为每公升0.11元: the copula before a rate (为每位市民 "for each" keeps wèi)
     _complement_de(simp, out)
     _rate_lv(simp, out)
     if "只" in simp:
