@@ -13,6 +13,8 @@ from .normalize import fold
 
 PATTERNS_FILE = Path(__file__).resolve().parent / "patterns.toml"
 SENSES_FILE = Path(__file__).resolve().parent / "senses.toml"
+# written by scripts/generate_families.py for generated families (ministries' departments)
+GENERATED_SENSES_FILE = Path(__file__).resolve().parent / "senses-generated.toml"
 EVERYDAY_FILE = Path(__file__).resolve().parent / "everyday.tsv"
 
 
@@ -84,8 +86,10 @@ class ContextSense:
         return frozenset(found | {c[1:] for c in self.cues if c.startswith("@")})
 
 
-def read_senses(path: Path = SENSES_FILE) -> list[ContextSense]:
-    """The context senses of a file (none when it is missing)."""
+def read_senses(path: Path | None = None) -> list[ContextSense]:
+    """The context senses of a file (none when it is missing); by default the hand-written ones and the generated."""
+    if path is None:
+        return read_senses(SENSES_FILE) + read_senses(GENERATED_SENSES_FILE)
     if not path.exists():
         return []
     data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -273,6 +273,120 @@ def departments() -> list[dict[str, Any]]:
     return out
 
 
+def _slug(text: str) -> str:
+    from pypinyin import Style, lazy_pinyin
+
+    return "-".join(s for s in lazy_pinyin(text, style=Style.NORMAL, v_to_u=False) if s.isalnum()).replace("ü", "v")
+
+
+def _taken_forms() -> dict[str, str]:
+    """Forms of the hand-written Mainland entries (a department name that is already a glossary form there is left
+    to that entry)."""
+    taken: dict[str, str] = {}
+    for path in sorted(OUT.glob("*.toml")):
+        if path.name.startswith("family-"):
+            continue
+        for term in tomllib.loads(path.read_text(encoding="utf-8")).get("term", []):
+            if term.get("region", "national") in ("national", "cross-strait", "international"):
+                for form in (term["simplified"], *term.get("variants", ())):
+                    taken.setdefault(form, term["id"])
+    return taken
+
+
+def _other_region_forms() -> set[str]:
+    """Forms of Taiwan, Hong Kong and Macau entries, folded to Simplified (教育部, 财政部 are also Taiwan's)."""
+    from glossary.normalize import fold
+
+    forms: set[str] = set()
+    for path in sorted(OUT.glob("*.toml")):
+        for term in tomllib.loads(path.read_text(encoding="utf-8")).get("term", []):
+            if term.get("region") in ("taiwan", "hong-kong", "macau"):
+                forms.update(fold(f) for f in (term["simplified"], term["traditional"], *term.get("variants", ())))
+    return forms
+
+
+def _ministry_table() -> dict[str, Any]:
+    return tomllib.loads((TABLES / "ministry-departments.toml").read_text(encoding="utf-8"))
+
+
+def ministry_departments() -> list[dict[str, Any]]:
+    """The internal departments (司, 局 …) of the State Council's ministries and of the central bodies that brief
+    the press most: one entry a department name. A name that several bodies use (综合司, 新闻宣传司) gets one entry
+    that says what it does in each, and never stands for one body alone."""
+    table = _ministry_table()
+    bodies = {b["name"]: b for b in table["body"]}
+    generic = set(table.get("generic", ()))
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for row in table["department"]:
+        if row["body"] not in bodies:
+            raise SystemExit(f"ministry-departments.toml: {row['name']}: unknown body {row['body']}")
+        by_name.setdefault(row["name"], []).append(row)
+    taken = _taken_forms()
+    reform_en = ("Central bodies work through such internal departments (内设机构), mostly called 司 or 局; their names "
+                 "and remits change with institutional reforms, the latest round of State Council reform being that of 2023.")
+    reform_zh = "中央部委通过司、局等内设机构开展工作，其名称和职能随机构改革调整（最近一轮国务院机构改革在2023年）。"
+    out = []
+    used_ids: set[str] = set()
+    for name, rows in by_name.items():
+        if name in taken:
+            continue
+        head = {"司": "司长", "局": "局长"}.get(name[-1], "")
+        head_en = f" Its head is titled {head}." if head else ""
+        head_zh = f"负责人称{head}。" if head else ""
+        forms = sorted({f for r in rows for f in r.get("forms", ()) if f not in taken and f not in by_name})
+        # with the body's name before it, as texts write it (财政部国库司; some word lists hold 外交部亚洲司 as one word)
+        forms += sorted({bodies[r["body"]][k] + name for r in rows for k in ("short", "name")} - set(taken))
+        related = sorted({bodies[r["body"]]["id"] for r in rows})
+        if len(rows) == 1 and name not in generic:
+            row = rows[0]
+            body = bodies[row["body"]]
+            english = f"{row['english']} ({body['english']})"
+            note = row.get("english_source_note", "") if row.get("english_official") else ""
+            en = f"In Mainland China, a department of the {body['english']} ({body['short']}), in charge of {row['remit_en']}.{head_en} {reform_en}"
+            zh = f"中国内地{body['short']}的内设机构，负责{row['remit_zh']}。{head_zh}{reform_zh}"
+            id_ = f"{_slug(name)}-{body['key']}"
+        else:
+            names = [r["english"] for r in rows]
+            english = max(sorted(set(names)), key=names.count) + " (of a ministry or agency)"
+            note = ""
+            each_en = "; ".join(f"at the {bodies[r['body']]['english']} ({bodies[r['body']]['short']}), {r['remit_en']}" for r in rows)
+            each_zh = "；".join(f"在{bodies[r['body']]['short']}负责{r['remit_zh']}" for r in rows)
+            many_en = "many central bodies" if name in generic else "several central bodies"
+            many_zh = "许多" if name in generic else "多个"
+            en = (f"In Mainland China, the name of an internal department that {many_en} have; the body's name before it, "
+                  f"or what is said around it, shows which is meant. For example, {each_en}.{head_en} {reform_en}")
+            zh = f"中国内地{many_zh}中央部门都设有的内设机构名称，所指哪一个由前面的部门名称或上下文决定。例如{each_zh}。{head_zh}{reform_zh}"
+            id_ = f"{_slug(name)}-bu-wei"
+        while id_ in used_ids:
+            id_ += "-2"
+        used_ids.add(id_)
+        out.append(entry(id_, name, forms, english, note, en, zh, "institution", related=related))
+    return out
+
+
+def ministry_department_senses() -> str:
+    """Context senses for the department entries (glossary/senses-generated.toml): a Taiwan ministry has
+    departments of the same names (教育部高等教育司), so outside a Mainland text one holds only where its
+    Mainland body is named in the paragraph."""
+    table = _ministry_table()
+    bodies = {b["name"]: b for b in table["body"]}
+    other = _other_region_forms()
+    by_id = {e["id"]: e for e in ministry_departments()}
+    rows_by_name: dict[str, list[dict[str, Any]]] = {}
+    for row in table["department"]:
+        rows_by_name.setdefault(row["name"], []).append(row)
+    lines = ["# Context senses of generated entries (read with senses.toml).",
+             "# GENERATED by scripts/generate_families.py from glossary/families/ — edit the tables, not this file.", ""]
+    for id_, e in by_id.items():
+        names = {bodies[r["body"]][k] for r in rows_by_name[e["simplified"]] for k in ("name", "short")}
+        cues = ["@mainland"] + sorted(n for n in names if n not in other)
+        first = bodies[rows_by_name[e["simplified"]][0]["body"]]
+        lines += ["[[sense]]", f'entry = "{id_}"', 'everyday = "a department of the same name elsewhere (a Taiwan ministry has some)"',
+                  "cues = [" + ", ".join(f'"{c}"' for c in cues) + "]",
+                  f'examples = ["{first["short"]}{e["simplified"]}负责人出席发布会并回答记者提问。"]',
+                  f'not = ["taiwan:{e["traditional"]}負責人今天出席記者會。"]', ""]
+    return "\n".join(lines)
+
 def to_toml(title: str, entries: list[dict[str, Any]]) -> str:
     def q(value: str) -> str:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -291,6 +405,7 @@ def to_toml(title: str, entries: list[dict[str, Any]]) -> str:
 
 FAMILIES = {
     "family-departments.toml": ("Working departments of Mainland provincial, city and county governments", departments),
+    "family-ministry-departments.toml": ("Internal departments of central ministries and agencies", ministry_departments),
     "family-congresses.toml": ("Party congresses", congresses),
     "family-plenums.toml": ("plenary sessions of the Central Committee", plenums),
     "family-sessions.toml": ("NPC and CPPCC sessions", sessions),
@@ -312,6 +427,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             path.write_text(text, encoding="utf-8")
             print(f"wrote {path.relative_to(ROOT)} ({text.count('[[term]]')} entries)")
+    senses = ministry_department_senses()
+    senses_path = ROOT / "glossary" / "senses-generated.toml"
+    if args.check:
+        if not senses_path.exists() or senses_path.read_text(encoding="utf-8") != senses:
+            stale.append(senses_path.name)
+    else:
+        senses_path.write_text(senses, encoding="utf-8")
+        print(f"wrote {senses_path.relative_to(ROOT)}")
     if stale:
         print("out of date: " + ", ".join(stale) + " (run scripts/generate_families.py)", file=sys.stderr)
         return 1
