@@ -54,6 +54,9 @@ def has_screen() -> bool:
 def create_application(headless: bool = False):  # type: ignore[no-untyped-def]
     """The QApplication (created once), with the zhushi:// scheme registered before it."""
     prepare_environment(headless)
+    from reader.core.memory import limit_arenas
+
+    limit_arenas()  # before Qt and Chromium start their threads
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 

@@ -31,6 +31,7 @@ from reader.core.region import REGIONS
 from reader.core.convert import Script, written_script
 from reader.core.document import Document
 from reader.core.loader import DocumentError, bundled_document, document_from_text, load_document
+from reader.core.memory import release_free_memory
 from reader.core.pages import DocumentPages
 from reader.core.phonetics import Phonetics
 from reader.core.settings import Settings, SettingsStore
@@ -78,6 +79,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Zhushi 注釋")
         self.setAcceptDrops(True)
         self._relay = BackgroundRelay(self)
+        # once the background loading settles, the memory its threads freed goes back to the system
+        self._trim = QTimer(self, singleShot=True, interval=1500)
+        self._trim.timeout.connect(release_free_memory)
         self.last_warning = ""
         self.page_state = "empty"  # requested → shown (first screen) → loaded (every chunk, readings included)
         self.search = DocumentSearch(self)  # the document's search hits (reader.ui.doc_search)
@@ -404,6 +408,7 @@ class MainWindow(QMainWindow):
             self.page_state = "loaded"
             # only now, so that it does not hold up the page's own terms and readings
             self._warm_up()
+            self._trim.start()
             # PySide6's import hook reads every module imported after it into linecache (about 10 MB of
             # source text by now); tracebacks read it back from disk when they need it
             QTimer.singleShot(0, linecache.clearcache)
@@ -437,7 +442,7 @@ class MainWindow(QMainWindow):
                     for part in ("0.json", "0.terms.json", "0.more.json"):
                         pages.serve([key, str(script), part])
 
-        self._relay.run(work)
+        self._relay.run(work, lambda _done: self._trim.start())
 
     def open_path(self, path: str) -> bool:
         """Open a file, or say clearly why not (the current document stays). Scans and images are
