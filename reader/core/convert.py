@@ -707,10 +707,33 @@ _ONCE_OUT = re.compile("(?<![哪好那這])一齣(?=[，,。！!？?、；;：:\
 _FEED = r"(?<!喂)喂(?![，,。！!？?、…：:；;\s喂」』”’）)]|$)"
 
 
+# The surnames 余, 范 and 涂 stay as they are (總裁余偉文表示, 記者余弦妙／, 立委范雲、涂權吉): converters write 餘, 範
+# and 塗, "surplus", "model" and "to smear". A name: after a title and before what news writes after a name; at
+# the start of a sentence before a verb of saying; in a list of names between 、. The character after the
+# surname must not make a word with the converted form (餘下, 範圍, 塗鴉).
+_SURNAME_FORMS = {"餘": "余", "範": "范", "塗": "涂"}
+_SURNAME_WORDS = {"餘": "下額數款量地生年者波暉燼孽興味裕溫悸熱威力震音韻", "範": "圍例本疇式文儀", "塗": "鴉料改抹炭脂裝層"}
+_MORE_TITLES = "總裁|主席|召委|處長|司長|校長|會長|理事長|社長|總監|局長|行政總裁|副總裁|議長|主播|攝影|編輯"
+_NAME_GIVEN_END = f"(?:{_SAYS}|{_ACTS}|指|質詢|提案|提出|要求|召開|受訪|接受|攝|報導|[，、,。／/（(])"
+
+
+def _surname_pattern(form: str) -> str:
+    given = f"(?![{_SURNAME_WORDS[form]}])(?=[^{_NOT_GIVEN}\\W\\d][\u4e00-\u9fff]?"
+    after_title = "(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|" + _MORE_TITLES).split("|")) + ")"
+    in_list = f"(?:(?<=[{_SURNAMES}餘範塗][\u4e00-\u9fff]、)|(?<=[{_SURNAMES}餘範塗][\u4e00-\u9fff]{{2}}、))"
+    return (f"{after_title}{form}{given}{_NAME_GIVEN_END})"
+            f"|(?<![\u4e00-\u9fff]){form}{given}(?:{_SAYS}))"
+            f"|{in_list}{form}{given}、)")
+
+
+_NAME_SURNAMES = "|".join(_surname_pattern(form) for form in _SURNAME_FORMS)
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    """_NAME_YU, _NAME_YOU, _NAME_YU_YUE and _FEED compiled, at their first use (~20 ms: not at every start)."""
-    return tuple(re.compile(p) for p in (_NAME_YU, _NAME_YOU, _NAME_YU_YUE, _FEED))
+    """_NAME_YU, _NAME_YOU, _NAME_YU_YUE, _FEED and _NAME_SURNAMES compiled, at their first use (~20 ms: not at
+    every start)."""
+    return tuple(re.compile(p) for p in (_NAME_YU, _NAME_YOU, _NAME_YU_YUE, _FEED, _NAME_SURNAMES))
 
 
 def _traditional_fixes(text: str) -> str:
@@ -722,7 +745,9 @@ def _traditional_fixes(text: str) -> str:
         for i in measure_zhi(text):
             chars[i] = "隻"
         text = "".join(chars)
-    name_yu, name_you, name_yu_yue, feed = _patterns()
+    name_yu, name_you, name_yu_yue, feed, surnames = _patterns()
+    if "餘" in text or "範" in text or "塗" in text:
+        text = surnames.sub(lambda m: _SURNAME_FORMS[m.group(0)], text)
     if "喂" in text:
         text = feed.sub("餵", text)
     if "一齣" in text:
@@ -829,7 +854,7 @@ class ScriptConverter:
         for config in chain:
             step = self.engine.convert(result.text, config)
             result = Converted(step.text, result.offsets.then(step.offsets))
-        if script in (Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG) and any(c in result.text for c in "於遊只喂鬱嶽齣"):
+        if script in (Script.TRADITIONAL, Script.TAIWAN, Script.HONGKONG) and any(c in result.text for c in "於遊只喂鬱嶽齣餘範塗"):
             result = Converted(_traditional_fixes(result.text), result.offsets)  # one character for one: positions stay
         if script == Script.HONGKONG and "夥" in result.text:
             result = Converted(_FLATS.sub("伙", result.text), result.offsets)  # one character for one

@@ -336,6 +336,13 @@ REGION_WORDS = [  # sentences of our own for the words Taiwan and Hong Kong pros
     ("traditional", "上月新房网签量回升。", "上月新房網簽量回升。"),
     ("taiwan", "买方完成网签备案。", "買方完成網簽備案。"),
     ("hongkong", "网签合同", "網簽合同"),
+    # (2026-12-04, tenth session) the surnames 余, 范 and 涂 keep their form after a title, before a verb of saying and
+    # in a list of names; 餘下, 其餘, 範圍 and 塗鴉 do not change
+    ("hongkong", "管理局总裁余立明表示，余下的申请月底前处理。", "管理局總裁余立明表示，餘下的申請月底前處理。"),
+    ("taiwan", "记者余心怡／台北报导", "記者余心怡／臺北報導"),
+    ("taiwan", "出席的立委有林大同、范志强、涂小伟、陈一心等人，其余请假。", "出席的立委有林大同、范志強、涂小偉、陳一心等人，其餘請假。"),
+    ("taiwan", "立委范志强质询时指出，适用范围太窄。", "立委范志強質詢時指出，適用範圍太窄。"),
+    ("hongkong", "墙上的涂鸦已清除，示范单位开放参观。", "牆上的塗鴉已清除，示範單位開放參觀。"),
 ]
 
 
