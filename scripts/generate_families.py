@@ -364,6 +364,48 @@ def ministry_departments() -> list[dict[str, Any]]:
     return out
 
 
+_TW_KINDS = {"處": ("department", "處"), "局": ("bureau", "局")}
+
+
+def _tw_level(level: str, name: str) -> tuple[str, str]:
+    """Where a Taiwan local department of this name sits, in English and Chinese."""
+    kind, char = _TW_KINDS.get(name[-1], ("unit", ""))
+    own = f" ({char})" if char else ""
+    if level == "county":
+        return (f"It is a {kind}{own} of a county government, or of a provincial city such as Hsinchu, Chiayi or Keelung; "
+                "counties mostly call their departments 處, the six special municipalities 局.",
+                "屬縣政府或新竹、嘉義、基隆等市政府；縣市政府的一級單位多稱「處」，六個直轄市則多稱「局」。")
+    if level == "municipality":
+        return (f"It is a {kind}{own} of a special municipality's government (Taipei, New Taipei, Taoyuan, Taichung, Tainan, "
+                "Kaohsiung), whose departments are mostly 局; counties mostly call theirs 處.",
+                "屬直轄市（臺北、新北、桃園、臺中、臺南、高雄）政府；直轄市的一級單位多稱「局」，縣政府多稱「處」。")
+    return ("Special municipalities and several counties both have a unit of this name.", "直轄市和部分縣市政府都設有此名稱的單位。")
+
+
+def taiwan_local_departments() -> list[dict[str, Any]]:
+    """The first-level departments of Taiwan's county, city and special-municipality governments, one entry a name."""
+    rows = tomllib.loads((TABLES / "taiwan-local-departments.toml").read_text(encoding="utf-8"))["department"]
+    out = []
+    for row in rows:
+        name = row["name"]
+        simplified = default_converter().convert(name, "t2s").text
+        seen = "、".join(row["seen_in"][:4])
+        head = {"處": "處長", "局": "局長"}.get(name[-1], "")
+        en = " ".join((
+            f"In Taiwan, a first-level department of local government in charge of {row['remit_en']}.",
+            _tw_level(row["level"], name)[0],
+            f"Its head{f' ({head})' if head else ''} answers councillors' questions in the county or city council.",
+            f"Governments with a unit of this name include {seen}; names and remits differ from place to place.",
+        ))
+        zh = (f"臺灣地方政府的一級單位，主管{row['remit_zh']}。{_tw_level(row['level'], name)[1]}"
+              f"{head or '首長'}須赴縣市議會備詢。設有此單位的包括{seen}等，各地名稱和職掌不盡相同。")
+        made = entry(f"{_slug(simplified)}-tw-local", simplified, list(row.get("forms", ())), row["english"], "", en, zh,
+                     "institution", region="taiwan")
+        made["traditional"] = name
+        out.append(made)
+    return out
+
+
 def ministry_department_senses() -> str:
     """Context senses for the department entries (glossary/senses-generated.toml): a Taiwan ministry has
     departments of the same names (教育部高等教育司), so outside a Mainland text one holds only where its
@@ -406,6 +448,7 @@ def to_toml(title: str, entries: list[dict[str, Any]]) -> str:
 FAMILIES = {
     "family-departments.toml": ("Working departments of Mainland provincial, city and county governments", departments),
     "family-ministry-departments.toml": ("Internal departments of central ministries and agencies", ministry_departments),
+    "family-taiwan-local-departments.toml": ("First-level departments of Taiwan's local governments", taiwan_local_departments),
     "family-congresses.toml": ("Party congresses", congresses),
     "family-plenums.toml": ("plenary sessions of the Central Committee", plenums),
     "family-sessions.toml": ("NPC and CPPCC sessions", sessions),
