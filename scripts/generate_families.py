@@ -406,6 +406,93 @@ def taiwan_local_departments() -> list[dict[str, Any]]:
     return out
 
 
+def _taiwan_units_table() -> dict[str, Any]:
+    return tomllib.loads((TABLES / "taiwan-ministry-units.toml").read_text(encoding="utf-8"))
+
+
+def _taken_taiwan_forms() -> set[str]:
+    """Forms (Simplified and Traditional) of the hand-written Taiwan entries."""
+    taken: set[str] = set()
+    for path in sorted(OUT.glob("*.toml")):
+        if path.name.startswith("family-"):
+            continue
+        for term in tomllib.loads(path.read_text(encoding="utf-8")).get("term", []):
+            if term.get("region") == "taiwan":
+                taken.update((term["simplified"], term["traditional"], *term.get("variants", ())))
+    return taken
+
+
+def taiwan_ministry_units() -> list[dict[str, Any]]:
+    """The internal units (司 of ministries, 處 of councils) of Taiwan's Executive Yuan bodies, one entry a name;
+    a name several bodies use gets one entry that says what it does in each."""
+    table = _taiwan_units_table()
+    bodies = {b["name"]: b for b in table["body"]}
+    by_name: dict[str, list[dict[str, Any]]] = {}
+    for row in table["department"]:
+        if row["body"] not in bodies:
+            raise SystemExit(f"taiwan-ministry-units.toml: {row['name']}: unknown body {row['body']}")
+        by_name.setdefault(row["name"], []).append(row)
+    taken = _taken_taiwan_forms()
+    reform_en = ("The Executive Yuan's ministries and councils work through such internal units (司 in a ministry, 處 in a "
+                 "council); many were renamed in the reorganisation of the Executive Yuan that began in 2012.")
+    reform_zh = "行政院各部會透過內部單位推動業務（部設司、委員會設處），2012年起的行政院組織改造調整了許多單位的名稱。"
+    out = []
+    for name, rows in by_name.items():
+        if name in taken:
+            continue
+        simplified = default_converter().convert(name, "t2s").text
+        head = {"司": "司長", "處": "處長"}.get(name[-1], "")
+        head_en = f" Its head is titled {head}." if head else ""
+        head_zh = f"主管稱{head}。" if head else ""
+        forms = sorted({f for r in rows for f in r.get("forms", ()) if f not in taken and f not in by_name})
+        forms += sorted({bodies[r["body"]][k] + name for r in rows for k in ("short", "name")} - taken)
+        related = sorted({bodies[r["body"]]["id"] for r in rows})
+        if len(rows) == 1:
+            row = rows[0]
+            body = bodies[row["body"]]
+            english = f"{row['english']} ({body['english']})"
+            note = row.get("english_source_note", "") if row.get("english_official") else ""
+            en = f"In Taiwan, an internal unit of the {body['english']} ({body['short']}), in charge of {row['remit_en']}.{head_en} {reform_en}"
+            zh = f"臺灣{body['short']}的內部單位，主管{row['remit_zh']}。{head_zh}{reform_zh}"
+            id_ = f"{_slug(simplified)}-{body['key']}"
+        else:
+            names = [r["english"] for r in rows]
+            english = max(sorted(set(names)), key=names.count) + " (of a ministry or council)"
+            note = ""
+            each_en = "; ".join(f"at the {bodies[r['body']]['english']} ({bodies[r['body']]['short']}), {r['remit_en']}" for r in rows)
+            each_zh = "；".join(f"在{bodies[r['body']]['short']}主管{r['remit_zh']}" for r in rows)
+            en = (f"In Taiwan, the name of an internal unit that several central bodies have; the body's name before it, "
+                  f"or what is said around it, shows which is meant. For example, {each_en}.{head_en} {reform_en}")
+            zh = f"臺灣多個中央部會都設有的內部單位名稱，所指哪一個由前面的機關名稱或上下文決定。例如{each_zh}。{head_zh}{reform_zh}"
+            id_ = f"{_slug(simplified)}-tw-bu-hui"
+        made = entry(id_, simplified, forms, english, note, en, zh, "institution", related=related, region="taiwan")
+        made["traditional"] = name
+        made["variants"] = [v for v in made["variants"] if v != name]
+        out.append(made)
+    return out
+
+
+def _taiwan_unit_senses() -> list[str]:
+    """A Mainland ministry has units of the same names (高等教育司): in a text not read as Taiwan's, a Taiwan unit
+    holds only where its body is named in the paragraph."""
+    table = _taiwan_units_table()
+    bodies = {b["name"]: b for b in table["body"]}
+    rows_by_name: dict[str, list[dict[str, Any]]] = {}
+    for row in table["department"]:
+        rows_by_name.setdefault(row["name"], []).append(row)
+    lines: list[str] = []
+    for e in taiwan_ministry_units():
+        rows = rows_by_name[e["traditional"]]
+        names = {bodies[r["body"]][k] for r in rows for k in ("name", "short")}
+        cues = ["@taiwan"] + sorted(names)
+        first = bodies[rows[0]["body"]]
+        lines += ["[[sense]]", f'entry = "{e["id"]}"', 'everyday = "a unit of the same name elsewhere (a Mainland ministry has some)"',
+                  "cues = [" + ", ".join(f'"{c}"' for c in cues) + "]",
+                  f'examples = ["taiwan:{first["short"]}{e["traditional"]}今天說明相關規定。"]',
+                  f'not = ["{e["simplified"]}负责人出席发布会并回答记者提问。"]', ""]
+    return lines
+
+
 def ministry_department_senses() -> str:
     """Context senses for the department entries (glossary/senses-generated.toml): a Taiwan ministry has
     departments of the same names (教育部高等教育司), so outside a Mainland text one holds only where its
@@ -427,6 +514,8 @@ def ministry_department_senses() -> str:
                   "cues = [" + ", ".join(f'"{c}"' for c in cues) + "]",
                   f'examples = ["{first["short"]}{e["simplified"]}负责人出席发布会并回答记者提问。"]',
                   f'not = ["taiwan:{e["traditional"]}負責人今天出席記者會。"]', ""]
+    if (TABLES / "taiwan-ministry-units.toml").exists():
+        lines += _taiwan_unit_senses()
     return "\n".join(lines)
 
 def to_toml(title: str, entries: list[dict[str, Any]]) -> str:
@@ -449,6 +538,7 @@ FAMILIES = {
     "family-departments.toml": ("Working departments of Mainland provincial, city and county governments", departments),
     "family-ministry-departments.toml": ("Internal departments of central ministries and agencies", ministry_departments),
     "family-taiwan-local-departments.toml": ("First-level departments of Taiwan's local governments", taiwan_local_departments),
+    "family-taiwan-ministry-units.toml": ("Internal units of Taiwan's ministries and councils", taiwan_ministry_units),
     "family-congresses.toml": ("Party congresses", congresses),
     "family-plenums.toml": ("plenary sessions of the Central Committee", plenums),
     "family-sessions.toml": ("NPC and CPPCC sessions", sessions),
