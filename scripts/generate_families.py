@@ -309,59 +309,103 @@ def _ministry_table() -> dict[str, Any]:
     return tomllib.loads((TABLES / "ministry-departments.toml").read_text(encoding="utf-8"))
 
 
-def ministry_departments() -> list[dict[str, Any]]:
-    """The internal departments (司, 局 …) of the State Council's ministries and of the central bodies that brief
-    the press most: one entry a department name. A name that several bodies use (综合司, 新闻宣传司) gets one entry
-    that says what it does in each, and never stands for one body alone."""
-    table = _ministry_table()
+def _unit_entries(table: dict[str, Any], taken: set[str], texts: dict[str, Any]) -> list[dict[str, Any]]:
+    """Entries for the internal units of a table of bodies (one entry a unit name): a name one body uses is that
+    body's unit; a name several bodies use (or one listed as generic) gets one entry saying what it does in each.
+    texts: region, simplified (name -> Simplified form), head (last character -> title of its head),
+    style (how the entries are worded: _MAINLAND_UNITS, _TAIWAN_UNITS), shared_english (suffix), shared_id (suffix),
+    keep_traditional (the name is the Traditional form)."""
     bodies = {b["name"]: b for b in table["body"]}
     generic = set(table.get("generic", ()))
     by_name: dict[str, list[dict[str, Any]]] = {}
     for row in table["department"]:
         if row["body"] not in bodies:
-            raise SystemExit(f"ministry-departments.toml: {row['name']}: unknown body {row['body']}")
+            raise SystemExit(f"{texts['file']}: {row['name']}: unknown body {row['body']}")
         by_name.setdefault(row["name"], []).append(row)
-    taken = _taken_forms()
-    reform_en = ("Central bodies work through such internal departments (内设机构), mostly called 司 or 局; their names "
-                 "and remits change with institutional reforms, the latest round of State Council reform being that of 2023.")
-    reform_zh = "中央部委通过司、局等内设机构开展工作，其名称和职能随机构改革调整（最近一轮国务院机构改革在2023年）。"
     out = []
     used_ids: set[str] = set()
     for name, rows in by_name.items():
         if name in taken:
             continue
-        head = {"司": "司长", "局": "局长"}.get(name[-1], "")
-        head_en = f" Its head is titled {head}." if head else ""
-        head_zh = f"负责人称{head}。" if head else ""
+        simplified = texts["simplified"](name)
+        head = texts["head"].get(name[-1], "")
         forms = sorted({f for r in rows for f in r.get("forms", ()) if f not in taken and f not in by_name})
         # with the body's name before it, as texts write it (财政部国库司; some word lists hold 外交部亚洲司 as one word)
-        forms += sorted({bodies[r["body"]][k] + name for r in rows for k in ("short", "name")} - set(taken))
+        forms += sorted({bodies[r["body"]][k] + name for r in rows for k in ("short", "name")} - taken)
         related = sorted({bodies[r["body"]]["id"] for r in rows})
         if len(rows) == 1 and name not in generic:
             row = rows[0]
             body = bodies[row["body"]]
             english = f"{row['english']} ({body['english']})"
             note = row.get("english_source_note", "") if row.get("english_official") else ""
-            en = f"In Mainland China, a department of the {body['english']} ({body['short']}), in charge of {row['remit_en']}.{head_en} {reform_en}"
-            zh = f"中国内地{body['short']}的内设机构，负责{row['remit_zh']}。{head_zh}{reform_zh}"
-            id_ = f"{_slug(name)}-{body['key']}"
+            en, zh = _unit_text(texts["style"], rows, bodies, head, False)
+            id_ = f"{_slug(simplified)}-{body['key']}"
         else:
             names = [r["english"] for r in rows]
-            english = max(sorted(set(names)), key=names.count) + " (of a ministry or agency)"
+            english = max(sorted(set(names)), key=names.count) + texts["shared_english"]
             note = ""
-            each_en = "; ".join(f"at the {bodies[r['body']]['english']} ({bodies[r['body']]['short']}), {r['remit_en']}" for r in rows)
-            each_zh = "；".join(f"在{bodies[r['body']]['short']}负责{r['remit_zh']}" for r in rows)
-            many_en = "many central bodies" if name in generic else "several central bodies"
-            many_zh = "许多" if name in generic else "多个"
-            en = (f"In Mainland China, the name of an internal department that {many_en} have; the body's name before it, "
-                  f"or what is said around it, shows which is meant. For example, {each_en}.{head_en} {reform_en}")
-            zh = f"中国内地{many_zh}中央部门都设有的内设机构名称，所指哪一个由前面的部门名称或上下文决定。例如{each_zh}。{head_zh}{reform_zh}"
-            id_ = f"{_slug(name)}-bu-wei"
+            en, zh = _unit_text(texts["style"], rows, bodies, head, name in generic)
+            id_ = f"{_slug(simplified)}-{texts['shared_id']}"
         while id_ in used_ids:
             id_ += "-2"
         used_ids.add(id_)
-        out.append(entry(id_, name, forms, english, note, en, zh, "institution", related=related))
+        made = entry(id_, simplified, forms, english, note, en, zh, "institution", related=related, region=texts["region"])
+        if texts.get("keep_traditional"):
+            made["traditional"] = name
+            made["variants"] = [v for v in made["variants"] if v != name]
+        out.append(made)
     return out
+
+
+# How the entries of each table of units are worded.
+_MAINLAND_UNITS = {
+    "place_en": "In Mainland China", "unit_en": "a department", "shared_en": "the name of an internal department",
+    "place_zh": "中国内地", "unit_zh": "的内设机构，负责", "head_zh": "负责人称", "verb_zh": "负责",
+    "shared_zh": "中央部门都设有的内设机构名称，所指哪一个由前面的部门名称或上下文决定。例如",
+    "many_zh": ("许多", "多个"), "at_zh": "在",
+    "reform_en": ("Central bodies work through such internal departments (内设机构), mostly called 司 or 局; their names "
+                  "and remits change with institutional reforms, the latest round of State Council reform being that of 2023."),
+    "reform_zh": "中央部委通过司、局等内设机构开展工作，其名称和职能随机构改革调整（最近一轮国务院机构改革在2023年）。",
+}
+_TAIWAN_UNITS = {
+    "place_en": "In Taiwan", "unit_en": "an internal unit", "shared_en": "the name of an internal unit",
+    "place_zh": "臺灣", "unit_zh": "的內部單位，主管", "head_zh": "主管稱", "verb_zh": "主管",
+    "shared_zh": "中央部會都設有的內部單位名稱，所指哪一個由前面的機關名稱或上下文決定。例如",
+    "many_zh": ("多個", "多個"), "at_zh": "在",
+    "reform_en": ("The Executive Yuan's ministries and councils work through such internal units (司 in a ministry, 處 in a "
+                  "council); many were renamed in the reorganisation of the Executive Yuan that began in 2012."),
+    "reform_zh": "行政院各部會透過內部單位推動業務（部設司、委員會設處），2012年起的行政院組織改造調整了許多單位的名稱。",
+}
+
+
+def _unit_text(style: dict[str, Any], rows: list[dict[str, Any]], bodies: dict[str, Any], head: str,
+               generic: bool) -> tuple[str, str]:
+    """The English and Chinese explanation of a unit name: one body's unit, or a name several bodies use."""
+    head_en = f" Its head is titled {head}." if head else ""
+    head_zh = f"{style['head_zh']}{head}。" if head else ""
+    if len(rows) == 1 and not generic:
+        row, body = rows[0], bodies[rows[0]["body"]]
+        return (f"{style['place_en']}, {style['unit_en']} of the {body['english']} ({body['short']}), in charge of "
+                f"{row['remit_en']}.{head_en} {style['reform_en']}",
+                f"{style['place_zh']}{body['short']}{style['unit_zh']}{row['remit_zh']}。{head_zh}{style['reform_zh']}")
+    each_en = "; ".join(f"at the {bodies[r['body']]['english']} ({bodies[r['body']]['short']}), {r['remit_en']}" for r in rows)
+    each_zh = "；".join(f"{style['at_zh']}{bodies[r['body']]['short']}{style['verb_zh']}{r['remit_zh']}" for r in rows)
+    many_en = "many central bodies" if generic else "several central bodies"
+    many_zh = style["many_zh"][0] if generic else style["many_zh"][1]
+    return (f"{style['place_en']}, {style['shared_en']} that {many_en} have; the body's name before it, or what is said "
+            f"around it, shows which is meant. For example, {each_en}.{head_en} {style['reform_en']}",
+            f"{style['place_zh']}{many_zh}{style['shared_zh']}{each_zh}。{head_zh}{style['reform_zh']}")
+
+
+def ministry_departments() -> list[dict[str, Any]]:
+    """The internal departments (司, 局 …) of the State Council's ministries and of the central bodies that brief
+    the press most: one entry a department name. A name that several bodies use (综合司, 新闻宣传司) gets one entry
+    that says what it does in each, and never stands for one body alone."""
+    return _unit_entries(_ministry_table(), set(_taken_forms()), {
+        "file": "ministry-departments.toml", "region": "national", "simplified": lambda name: name,
+        "head": {"司": "司长", "局": "局长"}, "style": _MAINLAND_UNITS,
+        "shared_english": " (of a ministry or agency)", "shared_id": "bu-wei",
+    })
 
 
 _TW_KINDS = {"處": ("department", "處"), "局": ("bureau", "局")}
@@ -425,51 +469,12 @@ def _taken_taiwan_forms() -> set[str]:
 def taiwan_ministry_units() -> list[dict[str, Any]]:
     """The internal units (司 of ministries, 處 of councils) of Taiwan's Executive Yuan bodies, one entry a name;
     a name several bodies use gets one entry that says what it does in each."""
-    table = _taiwan_units_table()
-    bodies = {b["name"]: b for b in table["body"]}
-    by_name: dict[str, list[dict[str, Any]]] = {}
-    for row in table["department"]:
-        if row["body"] not in bodies:
-            raise SystemExit(f"taiwan-ministry-units.toml: {row['name']}: unknown body {row['body']}")
-        by_name.setdefault(row["name"], []).append(row)
-    taken = _taken_taiwan_forms()
-    reform_en = ("The Executive Yuan's ministries and councils work through such internal units (司 in a ministry, 處 in a "
-                 "council); many were renamed in the reorganisation of the Executive Yuan that began in 2012.")
-    reform_zh = "行政院各部會透過內部單位推動業務（部設司、委員會設處），2012年起的行政院組織改造調整了許多單位的名稱。"
-    out = []
-    for name, rows in by_name.items():
-        if name in taken:
-            continue
-        simplified = default_converter().convert(name, "t2s").text
-        head = {"司": "司長", "處": "處長"}.get(name[-1], "")
-        head_en = f" Its head is titled {head}." if head else ""
-        head_zh = f"主管稱{head}。" if head else ""
-        forms = sorted({f for r in rows for f in r.get("forms", ()) if f not in taken and f not in by_name})
-        forms += sorted({bodies[r["body"]][k] + name for r in rows for k in ("short", "name")} - taken)
-        related = sorted({bodies[r["body"]]["id"] for r in rows})
-        if len(rows) == 1:
-            row = rows[0]
-            body = bodies[row["body"]]
-            english = f"{row['english']} ({body['english']})"
-            note = row.get("english_source_note", "") if row.get("english_official") else ""
-            en = f"In Taiwan, an internal unit of the {body['english']} ({body['short']}), in charge of {row['remit_en']}.{head_en} {reform_en}"
-            zh = f"臺灣{body['short']}的內部單位，主管{row['remit_zh']}。{head_zh}{reform_zh}"
-            id_ = f"{_slug(simplified)}-{body['key']}"
-        else:
-            names = [r["english"] for r in rows]
-            english = max(sorted(set(names)), key=names.count) + " (of a ministry or council)"
-            note = ""
-            each_en = "; ".join(f"at the {bodies[r['body']]['english']} ({bodies[r['body']]['short']}), {r['remit_en']}" for r in rows)
-            each_zh = "；".join(f"在{bodies[r['body']]['short']}主管{r['remit_zh']}" for r in rows)
-            en = (f"In Taiwan, the name of an internal unit that several central bodies have; the body's name before it, "
-                  f"or what is said around it, shows which is meant. For example, {each_en}.{head_en} {reform_en}")
-            zh = f"臺灣多個中央部會都設有的內部單位名稱，所指哪一個由前面的機關名稱或上下文決定。例如{each_zh}。{head_zh}{reform_zh}"
-            id_ = f"{_slug(simplified)}-tw-bu-hui"
-        made = entry(id_, simplified, forms, english, note, en, zh, "institution", related=related, region="taiwan")
-        made["traditional"] = name
-        made["variants"] = [v for v in made["variants"] if v != name]
-        out.append(made)
-    return out
+    return _unit_entries(_taiwan_units_table(), _taken_taiwan_forms(), {
+        "file": "taiwan-ministry-units.toml", "region": "taiwan",
+        "simplified": lambda name: default_converter().convert(name, "t2s").text,
+        "head": {"司": "司長", "處": "處長"}, "style": _TAIWAN_UNITS,
+        "shared_english": " (of a ministry or council)", "shared_id": "tw-bu-hui", "keep_traditional": True,
+    })
 
 
 def _taiwan_unit_senses() -> list[str]:
