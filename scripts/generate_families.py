@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -279,30 +280,34 @@ def _slug(text: str) -> str:
     return "-".join(s for s in lazy_pinyin(text, style=Style.NORMAL, v_to_u=False) if s.isalnum()).replace("ü", "v")
 
 
+@lru_cache(maxsize=1)
+def _hand_terms() -> tuple[dict[str, Any], ...]:
+    """The hand-written entries (every glossary/data file but the generated family-* ones), read once a run."""
+    terms: list[dict[str, Any]] = []
+    for path in sorted(OUT.glob("*.toml")):
+        if not path.name.startswith("family-"):
+            terms.extend(tomllib.loads(path.read_text(encoding="utf-8")).get("term", []))
+    return tuple(terms)
+
+
 def _taken_forms() -> dict[str, str]:
     """Forms of the hand-written Mainland entries (a department name that is already a glossary form there is left
     to that entry)."""
     taken: dict[str, str] = {}
-    for path in sorted(OUT.glob("*.toml")):
-        if path.name.startswith("family-"):
-            continue
-        for term in tomllib.loads(path.read_text(encoding="utf-8")).get("term", []):
-            if term.get("region", "national") in ("national", "cross-strait", "international"):
-                for form in (term["simplified"], *term.get("variants", ())):
-                    taken.setdefault(form, term["id"])
+    for term in _hand_terms():
+        if term.get("region", "national") in ("national", "cross-strait", "international"):
+            for form in (term["simplified"], *term.get("variants", ())):
+                taken.setdefault(form, term["id"])
     return taken
 
 
 def _other_region_forms() -> set[str]:
-    """Forms of Taiwan, Hong Kong and Macau entries, folded to Simplified (教育部, 财政部 are also Taiwan's)."""
+    """Forms of the hand-written Taiwan, Hong Kong and Macau entries, folded to Simplified (教育部, 财政部 are also
+    Taiwan's)."""
     from glossary.normalize import fold
 
-    forms: set[str] = set()
-    for path in sorted(OUT.glob("*.toml")):
-        for term in tomllib.loads(path.read_text(encoding="utf-8")).get("term", []):
-            if term.get("region") in ("taiwan", "hong-kong", "macau"):
-                forms.update(fold(f) for f in (term["simplified"], term["traditional"], *term.get("variants", ())))
-    return forms
+    return {fold(f) for term in _hand_terms() if term.get("region") in ("taiwan", "hong-kong", "macau")
+            for f in (term["simplified"], term["traditional"], *term.get("variants", ()))}
 
 
 def _ministry_table() -> dict[str, Any]:
@@ -397,6 +402,7 @@ def _unit_text(style: dict[str, Any], rows: list[dict[str, Any]], bodies: dict[s
             f"{style['place_zh']}{many_zh}{style['shared_zh']}{each_zh}。{head_zh}{style['reform_zh']}")
 
 
+@lru_cache(maxsize=1)
 def ministry_departments() -> list[dict[str, Any]]:
     """The internal departments (司, 局 …) of the State Council's ministries and of the central bodies that brief
     the press most: one entry a department name. A name that several bodies use (综合司, 新闻宣传司) gets one entry
@@ -456,16 +462,11 @@ def _taiwan_units_table() -> dict[str, Any]:
 
 def _taken_taiwan_forms() -> set[str]:
     """Forms (Simplified and Traditional) of the hand-written Taiwan entries."""
-    taken: set[str] = set()
-    for path in sorted(OUT.glob("*.toml")):
-        if path.name.startswith("family-"):
-            continue
-        for term in tomllib.loads(path.read_text(encoding="utf-8")).get("term", []):
-            if term.get("region") == "taiwan":
-                taken.update((term["simplified"], term["traditional"], *term.get("variants", ())))
-    return taken
+    return {f for term in _hand_terms() if term.get("region") == "taiwan"
+            for f in (term["simplified"], term["traditional"], *term.get("variants", ()))}
 
 
+@lru_cache(maxsize=1)
 def taiwan_ministry_units() -> list[dict[str, Any]]:
     """The internal units (司 of ministries, 處 of councils) of Taiwan's Executive Yuan bodies, one entry a name;
     a name several bodies use gets one entry that says what it does in each."""
