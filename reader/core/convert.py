@@ -686,7 +686,8 @@ _NOT_GIVEN = "今昨明前後日晚早上下本此會中週月年其該"  # 曾�
 _ACTS = "陪同|出席|主持|致詞|率團|率領|帶領|帶隊|率隊|視察|會見|接見|宣布|前往|親自|到場"
 _TITLES = "分析師|議員|立委|委員|院長|局長|署長|部長|主委|主任|教授|律師|醫師|記者|董事長|總經理|執行長|發言人|市長|縣長"
 _NAME_YU = f"(?<=[{_SURNAMES}])於(?=[^{_NOT_GIVEN}\\W\\d](?:{_SAYS}))"
-_NAME_YOU = ("(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|主席|召委").split("|")) + ")"
+_NAME_TITLES = _TITLES + "|主席|召委"  # before a person's name in news
+_NAME_YOU = ("(?:" + "|".join(f"(?<={t})" for t in _NAME_TITLES.split("|")) + ")"
                        f"遊(?=[\u4e00-\u9fff]{{2}}(?:{_SAYS}|{_ACTS}|[，、,])|(?:{_TITLES}))"
                        f"|(?<![\u4e00-\u9fff])遊(?=[\u4e00-\u9fff]{{2}}(?:{_SAYS})|(?:{_TITLES}))")
 
@@ -713,13 +714,13 @@ _FEED = r"(?<!喂)喂(?![，,。！!？?、…：:；;\s喂」』”’）)]|$)"
 # surname must not make a word with the converted form (餘下, 範圍, 塗鴉).
 _SURNAME_FORMS = {"餘": "余", "範": "范", "塗": "涂"}
 _SURNAME_WORDS = {"餘": "下額數款量地生年者波暉燼孽興味裕溫悸熱威力震音韻", "範": "圍例本疇式文儀", "塗": "鴉料改抹炭脂裝層"}
-_MORE_TITLES = "總裁|主席|召委|處長|司長|校長|會長|理事長|社長|總監|局長|行政總裁|副總裁|議長|主播|攝影|編輯"
+_MORE_TITLES = "總裁|處長|司長|校長|會長|理事長|社長|總監|行政總裁|副總裁|議長|主播|攝影|編輯"
 _NAME_GIVEN_END = f"(?:{_SAYS}|{_ACTS}|指|質詢|提案|提出|要求|召開|受訪|接受|攝|報導|[，、,。／/（(])"
 
 
 def _surname_pattern(form: str) -> str:
     given = f"(?![{_SURNAME_WORDS[form]}])(?=[^{_NOT_GIVEN}\\W\\d][\u4e00-\u9fff]?"
-    after_title = "(?:" + "|".join(f"(?<={t})" for t in (_TITLES + "|" + _MORE_TITLES).split("|")) + ")"
+    after_title = "(?:" + "|".join(f"(?<={t})" for t in (_NAME_TITLES + "|" + _MORE_TITLES).split("|")) + ")"
     in_list = f"(?:(?<=[{_SURNAMES}餘範塗][\u4e00-\u9fff]、)|(?<=[{_SURNAMES}餘範塗][\u4e00-\u9fff]{{2}}、))"
     return (f"{after_title}{form}{given}{_NAME_GIVEN_END})"
             f"|(?<![\u4e00-\u9fff]){form}{given}(?:{_SAYS}))"

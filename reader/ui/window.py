@@ -79,9 +79,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Zhushi 注釋")
         self.setAcceptDrops(True)
         self._relay = BackgroundRelay(self)
-        # once the background loading settles, the memory its threads freed goes back to the system
+        # once the background loading settles, the memory its threads freed goes back to the system (in a worker:
+        # malloc_trim walks the whole heap, ~0.1 s, which the GUI thread should not wait for)
         self._trim = QTimer(self, singleShot=True, interval=1500)
-        self._trim.timeout.connect(release_free_memory)
+        self._trim.timeout.connect(lambda: self._relay.run(release_free_memory))
         self.last_warning = ""
         self.page_state = "empty"  # requested → shown (first screen) → loaded (every chunk, readings included)
         self.search = DocumentSearch(self)  # the document's search hits (reader.ui.doc_search)
