@@ -253,6 +253,17 @@ _GENRE_WORDS = tuple(
     "各地 各级 预案 应急 防范 风险 责任 纪律 党员 思想 办理 证件 申请 审批 出入境 签证 户籍".split()
 )
 
+# Words of a private setting (a company, a family, a school class, a team, a film, a shop), and words that
+# make a sentence public affairs even so (a government, a party, a legislature, a public office).
+_PRIVATE_WORDS = tuple(fold(w) for w in (
+    "公司 股东 董事 门店 商场 顾客 家长 孩子 儿子 女儿 妈妈 爸爸 班主任 同学 球队 教练 队员 选手 纪录片 电影 小说 "
+    "减肥 朋友 老板 粉丝 网友 蚂蚁 宝宝 婚礼 餐厅 咖啡 游戏 球迷 乐队 歌手 演员 导演 剧组 家里 家人 楼盘 业主 租客 "
+    "房东 考生 作业 班级 社团 俱乐部 健身 旅行社 她 他家 我家").split())
+_PUBLIC_WORDS = tuple(fold(w) for w in (
+    "政府 党 政策 中央 国务院 全国 全省 全市 全县 省委 市委 县委 立法 法规 条例 议员 局长 司长 特区 行政 政治 施政 "
+    "人民 群众 干部 领导 财政 预算 两岸 选举 政党 立委 总统 部长 主席 书记 委员 人大 政协 议会 法案 外交 议案 部门 "
+    "机关 官员 公务 执政 在野 国防 纪委 巡视 首长 部会 检察 司法 警方 民调 候选人 党员 各地 各级 监管 国家 地方").split())
+
 
 @dataclass(frozen=True)
 class TermMatch:
@@ -338,6 +349,11 @@ def _about_public_affairs(folded: str, match: "TermMatch", strong: list["TermMat
     ends = [i for i in (folded.find(ch, match.end, high) for ch in _SENTENCE_ENDS) if i != -1]
     end = min(ends) if ends else high
     sentence = folded[start:end]
+    # a shop's, a family's, a school class's or a team's sentence (董事会, 孩子, 班主任, 球队) is not of public
+    # affairs for an everyday phrase, unless it also names a government, a party or a public office
+    rest = folded[start : match.start] + "\0" + folded[match.end : end]
+    if any(word in rest for word in _PRIVATE_WORDS) and not any(word in rest for word in _PUBLIC_WORDS):
+        return False
     first = bisect.bisect_left(strong_starts, start)
     if any(m is not match and m.end <= end for m in strong[first : bisect.bisect_right(strong_starts, end)]):
         return True

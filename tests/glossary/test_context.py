@@ -331,6 +331,15 @@ def test_an_everyday_phrase_is_a_term_only_in_a_sentence_of_public_affairs(store
     assert not any(i == "xin-ling-qi-he" for _t, i in marked(store, "两人相识多年，兴趣相投，可谓心灵契合。"))
 
 
+def test_an_everyday_phrase_in_a_private_setting_is_not_a_term_even_beside_genre_words(store: GlossaryStore) -> None:
+    """A company's board, a school class or a family: words like 审议, 企业 or 银行 in the sentence do not make
+    an everyday phrase political; a government or public office in the same sentence does."""
+    assert not any(i == "gong-kai-xuan-ba" for _t, i in marked(store, "市游泳队面向中小学公开选拔苗子，报名的孩子很多。"))
+    assert any(i == "gong-kai-xuan-ba" for _t, i in marked(store, "省委组织部公开选拔一批年轻干部到县里任职。"))
+    assert not any(i == "jing-xi-hua-guan-li" for _t, i in marked(store, "公司董事会要求各门店推进精细化管理，严控成本。"))
+    assert any(i == "jing-xi-hua-guan-li" for _t, i in marked(store, "区政府推进精细化管理，公司和商户一起参与街区整治。"))
+
+
 def test_the_everyday_list_names_real_entries_and_no_numbered_formula() -> None:
     from glossary.patterns import read_everyday
 
